@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SHELL := /bin/bash
+
+.PHONY: run test lint format messages install clean
+
+# Re-install only when the dependencies change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PY) manage.py compile_translations
+
+run: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seed_content
+	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving the ICSSI site on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite; its output is also kept in .ci/last-pytest.log for CI.
+test: install messages
+	@mkdir -p .ci
+	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee .ci/last-pytest.log; exit $${PIPESTATUS[0]}
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+clean:
+	rm -rf $(VENV) collected_static media db.sqlite3

@@ -1,0 +1,283 @@
+"""Campaigns and conferences, each with an index page that lists them."""
+
+import datetime
+import zoneinfo
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import CharBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock, SocialLinkBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS, OrganisationLink, localized_organisations
+
+
+class CampaignIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaigns index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.child_of(self).live().order_by("-first_published_at")
+        context["active_campaigns"] = [c for c in campaigns if c.status == CampaignPage.ACTIVE]
+        context["concluded_campaigns"] = [
+            c for c in campaigns if c.status == CampaignPage.CONCLUDED
+        ]
+        return context
+
+
+class CampaignPartner(OrganisationLink):
+    page = ParentalKey("campaigns.CampaignPage", on_delete=models.CASCADE, related_name="partners")
+
+
+class CampaignPage(Page):
+    ACTIVE = "active"
+    CONCLUDED = "concluded"
+    STATUS_CHOICES = [(ACTIVE, _("Active")), (CONCLUDED, _("Concluded"))]
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists and when the page is shared."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=STATUS_CHOICES, default=ACTIVE)
+    goals = StreamField(
+        [("goal", CharBlock(label=_("Goal"), max_length=500))],
+        blank=True,
+        verbose_name=_("goals"),
+        help_text=_("What the campaign wants to achieve, one goal per line."),
+    )
+    call_to_action = models.TextField(
+        _("call to action"),
+        blank=True,
+        help_text=_("What you ask readers and organisations to do, e.g. to join the campaign."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Leave empty if the campaign has no email address yet: nothing is shown."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media pages")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("text"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("status"),
+        InlinePanel("partners", label=_("Partner organisation")),
+        FieldPanel("body"),
+        FieldPanel("goals"),
+        FieldPanel("call_to_action"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("social_links")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("goals"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        SynchronizedField("status"),
+        TranslatableField("goals"),
+        TranslatableField("call_to_action"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("social_links"),
+        TranslatableField("body"),
+        SynchronizedField("partners"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("campaign")
+
+    def partner_organisations(self):
+        return localized_organisations(self.partners.select_related("organisation"))
+
+
+class ConferenceIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.ConferencePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("conferences index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conferences"] = (
+            ConferencePage.objects.child_of(self).live().order_by("-start_date")
+        )
+        return context
+
+
+class ConferenceSupporter(OrganisationLink):
+    page = ParentalKey(
+        "campaigns.ConferencePage", on_delete=models.CASCADE, related_name="supporters"
+    )
+
+
+class ConferencePage(Page):
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists and when the page is shared."),
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day conference.")
+    )
+    city = models.CharField(_("city"), max_length=100)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=50,
+        default="Asia/Baghdad",
+        help_text=_("The conference's local time zone; deadlines are counted in it."),
+    )
+    registration_deadline = models.DateField(
+        _("last day to register"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Registration stays open until the end of this day, in the conference's time zone. "
+            "Leave empty if there is no registration."
+        ),
+    )
+    programme_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The (draft) programme, e.g. a PDF. Shown as a download link."),
+    )
+    programme_note = models.TextField(
+        _("note on the programme"),
+        blank=True,
+        help_text=_("E.g. when the final programme will be published."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("text"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("city"),
+                FieldPanel("venue"),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("registration_deadline"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("programme_document"), FieldPanel("programme_note")],
+            heading=_("Programme"),
+        ),
+        InlinePanel("supporters", label=_("Supporting organisation")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("start_date"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("city"),
+        TranslatableField("venue"),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("registration_deadline"),
+        SynchronizedField("programme_document"),
+        TranslatableField("programme_note"),
+        TranslatableField("body"),
+        SynchronizedField("supporters"),
+    ]
+
+    parent_page_types = ["campaigns.ConferenceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("conference")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        try:
+            zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            errors["time_zone"] = _(
+                "Unknown time zone. Use a name such as Asia/Baghdad or Europe/Paris."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def registration_closes_at(self):
+        """The moment registration closes: midnight after the last day, local time."""
+        if not self.registration_deadline:
+            return None
+        next_day = self.registration_deadline + datetime.timedelta(days=1)
+        return datetime.datetime.combine(
+            next_day, datetime.time.min, tzinfo=zoneinfo.ZoneInfo(self.time_zone)
+        )
+
+    def registration_is_open(self, now=None):
+        closes_at = self.registration_closes_at
+        return closes_at is not None and (now or timezone.now()) < closes_at
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["registration_open"] = self.registration_is_open()
+        return context
+
+    def supporting_organisations(self):
+        return localized_organisations(self.supporters.select_related("organisation"))
+
+    @classmethod
+    def featured_for(cls, locale):
+        """The next conference in `locale`, or else the latest one."""
+        conferences = cls.objects.live().filter(locale=locale)
+        today = timezone.localdate()
+        upcoming = conferences.filter(start_date__gte=today).order_by("start_date").first()
+        return upcoming or conferences.order_by("-start_date").first()

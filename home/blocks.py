@@ -1,0 +1,127 @@
+"""StreamField blocks shared by every page type's body.
+
+Only blocks that wagtail-localize splits into translatable segments are used
+(no Table or RawHTML blocks): every word an editor types can be translated.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        label=_("Size"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class ListBlock(blocks.StructBlock):
+    style = blocks.ChoiceBlock(
+        choices=[("bulleted", _("Bullet points")), ("numbered", _("Numbered"))],
+        default="bulleted",
+        label=_("List style"),
+    )
+    items = blocks.ListBlock(
+        blocks.RichTextBlock(features=INLINE_FEATURES, label=_("Item")),
+        label=_("Items"),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List")
+        template = "blocks/list_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(
+        required=False, label=_("Who said it"), help_text=_("Optional: a person or organisation.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(
+        label=_("Image"),
+        help_text=_(
+            "Describe the image for people who cannot see it, "
+            "or tick 'decorative' if it carries no information."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        required=False,
+        label=_("Link text"),
+        help_text=_("Optional. The document's title is used when this is empty."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "blocks/document_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of every page: what editors can put in the main column."""
+
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        label=_("Paragraph"),
+        template="blocks/paragraph_block.html",
+    )
+    heading = HeadingBlock()
+    list = ListBlock()
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    document = DocumentLinkBlock()
+    embed = EmbedBlock(
+        label=_("Video or other embed"),
+        help_text=_("Paste the address of a YouTube, Vimeo or similar page."),
+        icon="media",
+        template="blocks/embed_block.html",
+    )
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("facebook", "Facebook"),
+            ("x", "X (Twitter)"),
+            ("instagram", "Instagram"),
+            ("youtube", "YouTube"),
+            ("telegram", "Telegram"),
+            ("website", _("Other website")),
+        ],
+        label=_("Network"),
+    )
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")

@@ -1,0 +1,399 @@
+"""The site's first content: the five documents ICSSI's site was created from.
+
+The documents are kept verbatim in `home/seed_content/`. Each is read as a list of
+paragraphs; `SEED_DOCUMENTS` says which page each becomes and which paragraphs fill
+a structured field (a date, a signatory, a deadline) instead of the page's text.
+Every other paragraph goes into the page body, word for word, in order.
+
+Every seed document starts with the organisation's name and its description line;
+the description becomes the home page's mission, once.
+
+The import only ever creates what is missing: a page, organisation or topic that
+already exists (matched by slug or name) is left as an editor may have changed it.
+"""
+
+import datetime
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+SEED_DIR = Path(__file__).resolve().parent / "seed_content"
+SITE_NAME = "Iraqi Civil Society Solidarity Initiative"
+BULLET = "•"
+
+
+def read_paragraphs(path):
+    """The document's paragraphs, separated by blank lines. A paragraph whose lines
+    are all bullet points is returned as a list of items."""
+    paragraphs, current = [], []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        text = line.strip()  # also strips the no-break spaces of empty paragraphs
+        if text:
+            current.append(text)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    result = []
+    for lines in paragraphs:
+        if all(line.startswith(BULLET) for line in lines):
+            result.append([line.removeprefix(BULLET).strip() for line in lines])
+        else:
+            result.append(" ".join(lines))
+    return result
+
+
+@dataclass
+class SeedDocument:
+    file: str
+    page_type: str  # "statement", "campaign" or "conference"
+    slug: str
+    title: str
+    fields: dict
+    # Paragraphs shown through a structured field rather than as body text,
+    # with the field that carries each.
+    consumed: dict = field(default_factory=dict)
+    # The page's first body block, when the title differs from the document's heading.
+    heading_in_body: bool = False
+    organisations: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+
+    @property
+    def path(self):
+        return SEED_DIR / self.file
+
+    def paragraphs(self):
+        """Heading and body paragraphs (the shared header is left out)."""
+        paragraphs = read_paragraphs(self.path)
+        assert paragraphs[0] == SITE_NAME, f"{self.file} does not start with the site name"
+        return paragraphs[2:]
+
+    def body_paragraphs(self):
+        heading, *rest = self.paragraphs()
+        body = [p for p in rest if not (isinstance(p, str) and p in self.consumed)]
+        return ([heading] if self.heading_in_body else []) + body
+
+
+def mission_line():
+    """The description that heads every seed document."""
+    return read_paragraphs(SEED_DIR / SEED_DOCUMENTS[0].file)[1]
+
+
+# Organisations named by the documents: (name, short name).
+ORGANISATIONS = {
+    "ICSSI": ("Iraqi Civil Society Solidarity Initiative", "ICSSI"),
+    "CPT-IK": ("Christian Peacemaker Team-Iraqi Kurdistan", "CPT-IK"),
+    "KSF": ("Kurdistan Social Forum", "KSF"),
+    "ISF-NC": ("National Committee of the Iraqi Social Forum", ""),
+    "FAI": ("Fondation Assistance Internationale", ""),
+    "KARIBU": ("Karibu Foundation", ""),
+    "CCFD": ("CCFD-Terre Solidaire", ""),
+}
+
+TOPICS = {
+    "civil-society": "Civil society",
+    "peace-and-reconciliation": "Peace and reconciliation",
+    "human-rights": "Human rights",
+    "humanitarian-crisis": "Humanitarian crisis",
+}
+
+SEED_DOCUMENTS = [
+    SeedDocument(
+        file="000_37b2736c339a6298.txt",
+        page_type="campaign",
+        slug="end-cross-border-bombings",
+        # The campaign's name, as its text spells it; the appeal's own heading
+        # (with the original's "Cross-Boarder") opens the body unchanged.
+        title="End Cross-Border Bombings in Iraqi Kurdistan",
+        heading_in_body=True,
+        fields={
+            "status": "active",
+            "summary": (
+                "CPT-IK, ICSSI and the Kurdistan Social Forum call on Iraqi and international "
+                "civil society organisations to join the campaign to end cross-border "
+                "bombings in Iraqi Kurdistan."
+            ),
+            "goals": [
+                "A complete and total ceasefire by Turkey and Iran in Iraqi Kurdistan.",
+                "The removal of all foreign military bases from the region.",
+                "Protection, recognition and humanitarian assistance for the civilians "
+                "of the region from the Kurdistan Regional Government and the federal "
+                "government of Iraq.",
+                "Diplomacy by Ankara, Tehran, Baghdad, Erbil and the UN to end the fighting.",
+            ],
+            "call_to_action": (
+                "Iraqi and international civil society organisations and non-governmental "
+                "organisations are invited to join the campaign."
+            ),
+            # The original's "Campaign email:" and "Facebook page:" are empty.
+            "contact_email": "",
+        },
+        consumed={
+            "For more information on this campaign:": "contact section (shown when filled)",
+            "Campaign email:": "contact_email (empty in the original)",
+            "Facebook page:": "social_links (empty in the original)",
+        },
+        organisations=["CPT-IK", "ICSSI", "KSF"],
+    ),
+    SeedDocument(
+        file="001_e32b2e1e353f9edd.txt",
+        page_type="statement",
+        slug="we-stand-together-with-iraqi-civil-society-activists",
+        title="We Stand Together With Iraqi Civil Society Activists!",
+        fields={"date": datetime.date(2015, 6, 1), "date_precision": "month"},
+        consumed={"June 2015": "date"},
+        organisations=["ICSSI"],
+        topics=["civil-society", "peace-and-reconciliation"],
+    ),
+    SeedDocument(
+        file="002_bdf0fe3c8576dda2.txt",
+        page_type="conference",
+        slug="annual-conference-2017-sulaymaniyah",
+        title=(
+            "Solidarity with Iraqi Civil Society in its Nonviolent Struggle "
+            "Against Injustice and Extremism"
+        ),
+        fields={
+            "start_date": datetime.date(2017, 1, 18),
+            "city": "Sulaymaniyah, Kurdistan Region, Iraq",
+            "time_zone": "Asia/Baghdad",
+            "registration_deadline": datetime.date(2017, 1, 10),
+            "summary": (
+                "The annual conference of the Iraqi Civil Society Solidarity Initiative, "
+                "on 18 January 2017 in Sulaymaniyah."
+            ),
+            # The original's "A draft program is available here." links nowhere:
+            # the programme document stays empty until an editor uploads it.
+            "programme_note": (
+                "The final program will be published and disseminated by ICSSI "
+                "in early January 2017."
+            ),
+        },
+        consumed={
+            "The registration for the conference has ended! Thank you.": (
+                "registration_deadline (the page says so once it has passed)"
+            ),
+            "Available in Kurdish\u00a0and Arabic": "the page's translations",
+            "A draft program is available here. The final program will be published "
+            "and disseminated by ICSSI in early January 2017.": "programme_note",
+            "If you would like to participate, please click here to register within "
+            "the 10th of January 2017.": "registration_deadline",
+            "The ICSSI Conference 2017 is supported by:": "supporters",
+            "Fondation Assistance Internationale, Karibu Foundation, and CCFD-Terre "
+            "Solidaire": "supporters",
+        },
+        organisations=["FAI", "KARIBU", "CCFD"],
+    ),
+    SeedDocument(
+        file="003_3ecb16e143e2c13d.txt",
+        page_type="statement",
+        slug="military-solution-is-not-the-only-option",
+        title=(
+            "Iraqi Social Forum: The military solution is not the only option. The time "
+            "has come for social, economical, and political solutions to defeat the "
+            "terrorist obscurantist ideology!"
+        ),
+        fields={"date": datetime.date(2014, 1, 16)},
+        consumed={
+            "The National Committee of the Iraqi Social Forum": "issuers",
+            "January 16, 2014": "date",
+        },
+        organisations=["ISF-NC"],
+        topics=["humanitarian-crisis", "human-rights"],
+    ),
+    SeedDocument(
+        file="004_670a9796e0fd2499.txt",
+        page_type="statement",
+        slug="iraqi-civil-initiative-launched",
+        title="The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!",
+        fields={
+            "date": datetime.date(2014, 7, 11),
+            "signatories_note": "Ninety civil society organizations",
+        },
+        consumed={"11 July, 2014": "date"},
+        topics=["civil-society", "human-rights"],
+    ),
+]
+
+
+def body_blocks(document):
+    """StreamField content for a document's body paragraphs, word for word."""
+    blocks = []
+    for index, paragraph in enumerate(document.body_paragraphs()):
+        if isinstance(paragraph, list):
+            items = [RichText(f"<p>{html.escape(item, quote=False)}</p>") for item in paragraph]
+            blocks.append(("list", {"style": "bulleted", "items": items}))
+        elif index == 0 and document.heading_in_body:
+            blocks.append(("heading", {"text": paragraph, "level": "h2"}))
+        else:
+            blocks.append(("paragraph", RichText(f"<p>{html.escape(paragraph, quote=False)}</p>")))
+    return blocks
+
+
+class SeedLoader:
+    """Creates what is missing of the seed content; reports what it did."""
+
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.created = []
+
+    def log(self, message):
+        self.created.append(message)
+        if self.stdout:
+            self.stdout.write(message)
+
+    @transaction.atomic
+    def run(self):
+        from home.models import HomePage
+
+        self.english = Locale.objects.get(language_code="en")
+        organisations = self.ensure_organisations()
+        topics = self.ensure_topics()
+        home = self.ensure_home_page()
+        news_index = self.ensure_index(home, "news.NewsIndexPage", "news", "Statements")
+        campaign_index = self.ensure_index(
+            home, "campaigns.CampaignIndexPage", "campaigns", "Campaigns"
+        )
+        conference_index = self.ensure_index(
+            home, "campaigns.ConferenceIndexPage", "conferences", "Conferences"
+        )
+        parents = {
+            "statement": news_index,
+            "campaign": campaign_index,
+            "conference": conference_index,
+        }
+        pages = {}
+        for document in SEED_DOCUMENTS:
+            pages[document.file] = self.ensure_document_page(
+                document, parents[document.page_type], organisations, topics
+            )
+        home = HomePage.objects.get(pk=home.pk)
+        if home.featured_campaign is None and not self.home_was_edited(home):
+            home.featured_campaign = pages[SEED_DOCUMENTS[0].file]
+            home.save_revision().publish()
+            self.log("Featured the campaign on the home page")
+        synchronise_locale_trees()
+        return self.created
+
+    def ensure_organisations(self):
+        from home.models import Organisation
+
+        result = {}
+        for key, (name, short_name) in ORGANISATIONS.items():
+            organisation = Organisation.objects.filter(locale=self.english, name=name).first()
+            if organisation is None:
+                description = mission_line() if key == "ICSSI" else ""
+                organisation = Organisation.objects.create(
+                    locale=self.english, name=name, short_name=short_name, description=description
+                )
+                self.log(f"Created organisation {name}")
+            result[key] = organisation
+        return result
+
+    def ensure_topics(self):
+        from news.models import Topic
+
+        result = {}
+        for slug, name in TOPICS.items():
+            topic = Topic.objects.filter(locale=self.english, slug=slug).first()
+            if topic is None:
+                topic = Topic.objects.create(locale=self.english, slug=slug, name=name)
+                self.log(f"Created topic {name}")
+            result[slug] = topic
+        return result
+
+    def ensure_home_page(self):
+        from home.models import HomePage
+
+        home = HomePage.objects.filter(locale=self.english, depth=2).first()
+        if home is not None:
+            return home
+        # Wagtail's installer leaves a plain "Welcome" page (slug "home") as the
+        # site's root; it is replaced, with its Site, by the real home page.
+        for welcome in Page.objects.filter(depth=2, content_type__model="page"):
+            if welcome.title.startswith("Welcome to your new Wagtail site"):
+                welcome.delete()
+        home = HomePage(title=SITE_NAME, slug="home", locale=self.english, mission=mission_line())
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+        if not Site.objects.filter(is_default_site=True).exists():
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="ICSSI"
+            )
+        self.log("Created the home page")
+        return home
+
+    @staticmethod
+    def home_was_edited(home):
+        """True once anyone but the loader has saved a revision of the home page."""
+        return home.revisions.exclude(user=None).exists()
+
+    def ensure_index(self, home, model_label, slug, title):
+        from django.apps import apps
+
+        model = apps.get_model(model_label)
+        existing = model.objects.child_of(home).first()
+        if existing:
+            return existing
+        index = model(title=title, slug=slug, locale=self.english, show_in_menus=True)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        self.log(f"Created {title}")
+        return index
+
+    def ensure_document_page(self, document, parent, organisations, topics):
+        from campaigns.models import (
+            CampaignPage,
+            CampaignPartner,
+            ConferencePage,
+            ConferenceSupporter,
+        )
+        from news.models import NewsPage, NewsPageIssuer, NewsPageTopic
+
+        model, link_model, relation = {
+            "statement": (NewsPage, NewsPageIssuer, "issuers"),
+            "campaign": (CampaignPage, CampaignPartner, "partners"),
+            "conference": (ConferencePage, ConferenceSupporter, "supporters"),
+        }[document.page_type]
+        existing = model.objects.child_of(parent).filter(slug=document.slug).first()
+        if existing:
+            return existing
+        values = dict(document.fields)
+        if "goals" in values:
+            values["goals"] = [("goal", goal) for goal in values["goals"]]
+        page = model(
+            title=document.title,
+            slug=document.slug,
+            locale=self.english,
+            body=body_blocks(document),
+            **values,
+        )
+        getattr(page, relation).set(
+            [link_model(organisation=organisations[key]) for key in document.organisations]
+        )
+        if document.topics:
+            page.topic_links.set([NewsPageTopic(topic=topics[slug]) for slug in document.topics])
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"Created {document.page_type} “{document.title}”")
+        return page
+
+
+def synchronise_locale_trees():
+    """Give every English page its Arabic and Kurdish counterpart.
+
+    wagtail-localize only does this from the admin's "page created" hook, so pages
+    made in code (this loader, scripts, tests) need it called. Run on a schedule
+    in production too: `manage.py sync_locale_trees`.
+    """
+    page_index = PageIndex.from_database().sort_by_tree_position()
+    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)

@@ -1,0 +1,83 @@
+"""Three languages: language-prefixed addresses, the redirect from "/", lang/dir,
+and Arabic and Kurdish page trees that mirror the English one."""
+
+import pytest
+
+from wagtail.models import Locale, Page
+
+from home.seed import synchronise_locale_trees
+from news.models import NewsIndexPage, NewsPage
+from tests.helpers import html_root_attributes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("ar-IQ,ar;q=0.9,en;q=0.5", "/ar/"),
+        ("ckb,ar;q=0.8", "/ckb/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("fr-FR,fr;q=0.9", "/en/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_to_the_visitors_best_language(seed_site, client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize(("code", "direction"), [("en", "ltr"), ("ar", "rtl"), ("ckb", "rtl")])
+def test_each_locale_home_has_its_lang_and_dir(seed_site, client, code, direction):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert html_root_attributes(response.content.decode()) == {"lang": code, "dir": direction}
+
+
+def test_the_three_trees_mirror_each_other(seed_site):
+    keys = {}
+    for locale in Locale.objects.all():
+        keys[locale.language_code] = set(
+            Page.objects.filter(locale=locale, depth__gte=2).values_list(
+                "translation_key", flat=True
+            )
+        )
+    assert keys["en"] == keys["ar"] == keys["ckb"]
+    assert len(keys["en"]) == 9  # home, 3 indexes, 3 statements, a campaign, a conference
+
+
+def test_every_page_in_every_tree_answers(seed_site, client):
+    pages = Page.objects.filter(depth__gte=2).live()
+    assert pages.count() == 27
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_search_answers_in_every_language(seed_site, client):
+    for code in ("en", "ar", "ckb"):
+        response = client.get(f"/{code}/search/", {"q": "Iraq"})
+        assert response.status_code == 200
+        assert html_root_attributes(response.content.decode())["lang"] == code
+
+
+def test_unknown_address_is_a_404_in_the_readers_language(seed_site, client):
+    response = client.get("/ar/no-such-page/")
+    assert response.status_code == 404
+    assert html_root_attributes(response.content.decode()) == {"lang": "ar", "dir": "rtl"}
+
+
+def test_page_made_in_code_gets_counterparts_once_trees_are_synchronised(seed_site):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    statement = NewsPage(
+        title="Made by a script", slug="made-by-a-script", date="2024-01-01", body=[]
+    )
+    index.add_child(instance=statement)
+    statement.save_revision().publish()
+
+    synchronise_locale_trees()
+    synchronise_locale_trees()  # a second run adds nothing
+
+    counterparts = Page.objects.filter(translation_key=statement.translation_key)
+    assert sorted(p.locale.language_code for p in counterparts) == ["ar", "ckb", "en"]
