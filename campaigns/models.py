@@ -3,6 +3,7 @@
 import datetime
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +17,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, SocialLinkBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, OrganisationLink, localized_organisations
+from home.models import (
+    PAGE_TRANSLATABLE_FIELDS,
+    OrganisationLink,
+    SitePage,
+    localized_organisations,
+)
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -46,7 +52,7 @@ class CampaignPartner(OrganisationLink):
     page = ParentalKey("campaigns.CampaignPage", on_delete=models.CASCADE, related_name="partners")
 
 
-class CampaignPage(Page):
+class CampaignPage(SitePage):
     ACTIVE = "active"
     CONCLUDED = "concluded"
     STATUS_CHOICES = [(ACTIVE, _("Active")), (CONCLUDED, _("Concluded"))]
@@ -118,7 +124,7 @@ class CampaignPage(Page):
         return localized_organisations(self.partners.select_related("organisation"))
 
 
-class ConferenceIndexPage(Page):
+class ConferenceIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -145,7 +151,7 @@ class ConferenceSupporter(OrganisationLink):
     )
 
 
-class ConferencePage(Page):
+class ConferencePage(SitePage):
     summary = models.TextField(
         _("summary"),
         blank=True,
@@ -237,8 +243,6 @@ class ConferencePage(Page):
         verbose_name = _("conference")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:

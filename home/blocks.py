@@ -4,6 +4,7 @@ Only blocks that wagtail-localize splits into translatable segments are used
 (no Table or RawHTML blocks): every word an editor types can be translated.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -125,3 +126,34 @@ class SocialLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Social link")
+
+
+class MenuItemBlock(blocks.StructBlock):
+    """A link to a page of the site or to another address, not both."""
+
+    label = blocks.CharBlock(
+        required=False,
+        max_length=100,
+        label=_("Link text"),
+        help_text=_("Optional for a page: its title is used when this is empty."),
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("Or another address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choose a page or enter an address, not both."))
+                }
+            )
+        if value.get("url") and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError(_("A link to an address needs a text."))}
+            )
+        return value

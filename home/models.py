@@ -1,20 +1,42 @@
 """The front page, general pages, and the organisations that partner, support or sign."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, MenuItemBlock
 
 
-class Organisation(TranslatableMixin, ClusterableModel):
+class TranslatableSnippet(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """Base of the shared content that is translated (organisations, topics, menus).
+
+    Drafts and revisions mean a new translation starts unpublished, so readers never
+    get an "Arabic" organisation that still has the English text in it: until the
+    translation is published, `.localized` gives the original.
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
+class Organisation(TranslatableSnippet):
     """A partner, supporter or signatory. Its name and description are translated;
     its logo and website are the same in every language."""
 
@@ -42,6 +64,7 @@ class Organisation(TranslatableMixin, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("logo"),
         FieldPanel("website"),
+        PublishingPanel(),
     ]
 
     translatable_fields = [
@@ -52,7 +75,7 @@ class Organisation(TranslatableMixin, ClusterableModel):
         SynchronizedField("website"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
@@ -85,23 +108,27 @@ class OrganisationLink(Orderable):
 
 def localized_organisations(links):
     """The organisations of `links`, in link order, each in the active language when
-    translated. One query, whatever the number of organisations."""
+    its translation is published. One query, whatever the number of organisations."""
     originals = [link.organisation for link in links]
     if not originals:
         return []
-    locale = Locale.get_active()
     translated = {
         org.translation_key: org
         for org in Organisation.objects.filter(
-            translation_key__in=[o.translation_key for o in originals], locale=locale
+            translation_key__in=[o.translation_key for o in originals],
+            locale=Locale.get_active(),
+            live=True,
         ).select_related("logo")
     }
     return [translated.get(o.translation_key, o) for o in originals]
 
 
-# What every page type translates of Wagtail's own fields. Slugs are shared by all
-# languages (/en/news/x/, /ar/news/x/): a translator cannot change them, so an
-# Arabic or Kurdish slug can never be emptied by Wagtail's ASCII slugify.
+# What every page type translates of Wagtail's own fields.
+#
+# Slug policy: a page has one slug, in Latin letters, shared by all its languages
+# (/en/news/x/, /ar/news/x/, /ckb/news/x/). Translators never edit it, and editors
+# who type Arabic or Kurdish letters into it get an error saying why, instead of
+# wagtail-localize's ASCII slugify() emptying it silently in the translations.
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("seo_title"),
@@ -109,8 +136,34 @@ PAGE_TRANSLATABLE_FIELDS = [
     SynchronizedField("slug", overridable=False),
 ]
 
+LATIN_SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
-class HomePage(Page):
+
+def validate_latin_slug(page):
+    if page.slug and not LATIN_SLUG.match(page.slug):
+        raise ValidationError(
+            {
+                "slug": _(
+                    "The address (slug) may only use Latin letters, numbers and hyphens, "
+                    "e.g. “solidarity-statement”. It is shared by the English, Arabic and "
+                    "Kurdish versions of the page, so write it in English."
+                )
+            }
+        )
+
+
+class SitePage(Page):
+    """What every page type of the site shares: the slug policy above."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        validate_latin_slug(self)
+
+
+class HomePage(SitePage):
     mission = models.TextField(
         _("mission"),
         help_text=_("One or two sentences saying what ICSSI is for. Shown at the top of the page."),
@@ -168,7 +221,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short opening."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -185,3 +238,56 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class NavigationMenu(TranslatableSnippet):
+    """A list of links, e.g. the main menu or the footer's links; translated like
+    any other content."""
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("For editors only, e.g. “Main menu”.")
+    )
+    items = StreamField([("link", MenuItemBlock())], verbose_name=_("links"))
+
+    panels = [FieldPanel("name"), FieldPanel("items"), PublishingPanel()]
+    translatable_fields = [TranslatableField("name"), TranslatableField("items")]
+
+    class Meta(TranslatableSnippet.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(NavigationMenu)
+
+
+@register_setting(icon="list-ul")
+class SiteNavigation(BaseSiteSetting):
+    """Which menus the site shows. Site settings cannot be translated, so they
+    point at menus, which can (wagtail-localize #234)."""
+
+    main_menu = models.ForeignKey(
+        NavigationMenu,
+        verbose_name=_("main menu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The links at the top of every page. Choose the English menu."),
+    )
+    footer_menu = models.ForeignKey(
+        NavigationMenu,
+        verbose_name=_("footer menu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The links at the bottom of every page. Choose the English menu."),
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+
+    class Meta:
+        verbose_name = _("site navigation")

@@ -17,14 +17,20 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
+
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_content"
+# Arabic and Kurdish translations of part of the seed content, as PO catalogues
+# keyed on the English text: what a translator would upload in the editor.
+TRANSLATIONS_DIR = SEED_DIR / "translations"
+TRANSLATED_LANGUAGES = ["ar", "ckb"]
 SITE_NAME = "Iraqi Civil Society Solidarity Initiative"
 BULLET = "•"
 
@@ -275,12 +281,19 @@ class SeedLoader:
             pages[document.file] = self.ensure_document_page(
                 document, parents[document.page_type], organisations, topics
             )
+        campaign = pages[SEED_DOCUMENTS[0].file]
         home = HomePage.objects.get(pk=home.pk)
         if home.featured_campaign is None and not self.home_was_edited(home):
-            home.featured_campaign = pages[SEED_DOCUMENTS[0].file]
+            home.featured_campaign = campaign
             home.save_revision().publish()
             self.log("Featured the campaign on the home page")
+        menus = self.ensure_menus(home, [news_index, campaign_index, conference_index])
         synchronise_locale_trees()
+        self.translate(
+            [home, news_index, campaign_index, conference_index, campaign, *menus]
+            + [organisations[key] for key in ("ICSSI", "CPT-IK", "KSF", "ISF-NC")]
+            + list(topics.values())
+        )
         return self.created
 
     def ensure_organisations(self):
@@ -336,6 +349,60 @@ class SeedLoader:
         """True once anyone but the loader has saved a revision of the home page."""
         return home.revisions.exclude(user=None).exists()
 
+    def ensure_menus(self, home, sections):
+        """The main and footer menus, and the site setting that shows them."""
+        from home.models import NavigationMenu, SiteNavigation
+
+        def link(page, label):
+            return ("link", {"label": label, "page": page, "url": ""})
+
+        menus = []
+        for name, links in [
+            ("Main menu", [link(page, page.title) for page in sections]),
+            ("Footer menu", [link(home, "Home")] + [link(p, p.title) for p in sections]),
+        ]:
+            menu = NavigationMenu.objects.filter(locale=self.english, name=name).first()
+            if menu is None:
+                menu = NavigationMenu.objects.create(locale=self.english, name=name, items=links)
+                menu.save_revision().publish()
+                self.log(f"Created the {name.lower()}")
+            menus.append(menu)
+        navigation = SiteNavigation.for_site(Site.objects.get(is_default_site=True))
+        if navigation.main_menu is None and navigation.footer_menu is None:
+            navigation.main_menu, navigation.footer_menu = menus
+            navigation.save()
+        return menus
+
+    def translate(self, objects):
+        """Translate `objects` into Arabic and Kurdish with wagtail-localize, from the
+        seed catalogues. Only where no translation exists yet: a translator's work
+        is never replaced. A missing string stops the import (nothing is published
+        half in English)."""
+        for code in TRANSLATED_LANGUAGES:
+            locale = Locale.objects.get(language_code=code)
+            catalogue = {
+                entry.msgid: entry.msgstr
+                for entry in polib.pofile(str(TRANSLATIONS_DIR / f"{code}.po"))
+                if entry.msgstr
+            }
+            for instance in objects:
+                existing = instance.get_translation_or_none(locale)
+                if existing is not None and not getattr(existing, "alias_of_id", None):
+                    continue
+                source, _ = TranslationSource.update_or_create_from_instance(instance)
+                translation, _ = Translation.objects.get_or_create(
+                    source=source, target_locale=locale
+                )
+                po = translation.export_po()
+                for entry in po:
+                    entry.msgstr = catalogue.get(entry.msgid, "")
+                translation.import_po(po, tool_name="ICSSI seed content")
+                # Saved as a draft, then published here rather than by wagtail-localize's
+                # on-commit hook, so the result is the same inside a test's transaction.
+                translation.save_target(publish=False)
+                translation.get_target_instance().get_latest_revision().publish()
+                self.log(f"Translated “{instance}” into {locale.get_display_name()}")
+
     def ensure_index(self, home, model_label, slug, title):
         from django.apps import apps
 
@@ -377,10 +444,18 @@ class SeedLoader:
             **values,
         )
         getattr(page, relation).set(
-            [link_model(organisation=organisations[key]) for key in document.organisations]
+            [
+                link_model(organisation=organisations[key], sort_order=order)
+                for order, key in enumerate(document.organisations)
+            ]
         )
         if document.topics:
-            page.topic_links.set([NewsPageTopic(topic=topics[slug]) for slug in document.topics])
+            page.topic_links.set(
+                [
+                    NewsPageTopic(topic=topics[slug], sort_order=order)
+                    for order, slug in enumerate(document.topics)
+                ]
+            )
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.log(f"Created {document.page_type} “{document.title}”")

@@ -10,18 +10,24 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, OrganisationLink, localized_organisations
+from home.models import (
+    PAGE_TRANSLATABLE_FIELDS,
+    OrganisationLink,
+    SitePage,
+    TranslatableSnippet,
+    localized_organisations,
+)
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(TranslatableSnippet):
     """A subject statements are filed under, e.g. 'Human rights'."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -33,10 +39,10 @@ class Topic(TranslatableMixin, models.Model):
         ),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), PublishingPanel()]
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
@@ -48,7 +54,7 @@ class Topic(TranslatableMixin, models.Model):
 register_snippet(Topic)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -88,7 +94,7 @@ class NewsPageTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class NewsPage(Page):
+class NewsPage(SitePage):
     """A statement the organisation issued."""
 
     DATE_PRECISION_CHOICES = [

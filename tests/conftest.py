@@ -38,9 +38,17 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def seed_site(db):
-    """The site as `make run` builds it: the five seed documents in three locale trees."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed content once into the test database: every test starts from
+    the site as `make run` builds it (five documents, three locale trees, the seed
+    translations) and its changes are rolled back after it."""
     from home.seed import SeedLoader
 
-    SeedLoader().run()
+    with django_db_blocker.unblock():
+        SeedLoader().run()
+
+
+@pytest.fixture
+def seed_site(db):
+    """The seeded site (see django_db_setup); named for what a test relies on."""

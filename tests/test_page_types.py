@@ -7,7 +7,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from campaigns.models import CampaignIndexPage, CampaignPage, ConferenceIndexPage, ConferencePage
 from home.models import HomePage, StandardPage
-from home.seed import SeedLoader
 from news.models import NewsIndexPage, NewsPage
 from tests.helpers import html_root_attributes, page_in
 
@@ -21,7 +20,6 @@ def body(text):
 class PageTypeTestCase(WagtailPageTests):
     @classmethod
     def setUpTestData(cls):
-        SeedLoader().run()
         cls.home = HomePage.objects.get(locale__language_code="en")
 
     def create_through_admin(self, parent, model, data):

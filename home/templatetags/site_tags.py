@@ -52,15 +52,48 @@ def home_page(context):
     return site.root_page.localized if site else None
 
 
-@register.simple_tag
-def main_menu(home):
-    """The pages shown in the header: the home page's children marked 'show in menus'."""
-    if home is None:
+def _menu_links(request, menu):
+    """(text, url, page) for each link of `menu`, in the reader's language.
+
+    Links to pages point at the page's counterpart in the reader's language tree;
+    all counterparts are fetched in one query.
+    """
+    if menu is None:
         return []
-    return home.get_children().live().in_menu()
+    menu = menu.localized
+    locale = Locale.get_active()
+    chosen = [item.value["page"] for item in menu.items if item.value["page"]]
+    counterparts = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in chosen], locale=locale)
+        .specific(defer=True)
+    }
+    links = []
+    for item in menu.items:
+        page = item.value["page"]
+        if page is not None:
+            page = counterparts.get(page.translation_key)
+            if page is None:
+                continue  # unpublished: leave it out rather than link to a 404
+            links.append((item.value["label"] or page.title, page.get_url(request), page))
+        else:
+            links.append((item.value["label"], item.value["url"], None))
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def navigation_links(context, which):
+    """The links of the site's main or footer menu ("main" or "footer")."""
+    from home.models import SiteNavigation
+
+    request = context["request"]
+    navigation = SiteNavigation.for_request(request)
+    menu = navigation.main_menu if which == "main" else navigation.footer_menu
+    return _menu_links(request, menu)
 
 
 @register.filter
 def is_within(page, section):
     """True when `page` is `section` or below it in the page tree."""
-    return isinstance(page, Page) and page.path.startswith(section.path)
+    return isinstance(page, Page) and section is not None and page.path.startswith(section.path)

@@ -110,6 +110,10 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
+# Slugs are Latin letters only and shared by all languages: see
+# PAGE_TRANSLATABLE_FIELDS in home/models.py.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
 # A new translation of a live page must not go live with English text in it:
 # translators publish their own work.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
