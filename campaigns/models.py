@@ -40,7 +40,12 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().order_by("-first_published_at")
+        campaigns = (
+            CampaignPage.objects.child_of(self)
+            .live()
+            .select_related("alias_of__locale")
+            .order_by("-first_published_at")
+        )
         context["active_campaigns"] = [c for c in campaigns if c.status == CampaignPage.ACTIVE]
         context["concluded_campaigns"] = [
             c for c in campaigns if c.status == CampaignPage.CONCLUDED
@@ -140,7 +145,10 @@ class ConferenceIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["conferences"] = (
-            ConferencePage.objects.child_of(self).live().order_by("-start_date")
+            ConferencePage.objects.child_of(self)
+            .live()
+            .select_related("alias_of__locale")
+            .order_by("-start_date")
         )
         return context
 
@@ -281,7 +289,7 @@ class ConferencePage(SitePage):
     @classmethod
     def featured_for(cls, locale):
         """The next conference in `locale`, or else the latest one."""
-        conferences = cls.objects.live().filter(locale=locale)
+        conferences = cls.objects.live().filter(locale=locale).select_related("alias_of__locale")
         today = timezone.localdate()
         upcoming = conferences.filter(start_date__gte=today).order_by("start_date").first()
         return upcoming or conferences.order_by("-start_date").first()

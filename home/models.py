@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PublishingPanel
@@ -153,7 +154,8 @@ def validate_latin_slug(page):
 
 
 class SitePage(Page):
-    """What every page type of the site shares: the slug policy above."""
+    """What every page type of the site shares: the slug policy above, and knowing
+    whether the page is translated or still shows another language's text."""
 
     class Meta:
         abstract = True
@@ -161,6 +163,32 @@ class SitePage(Page):
     def clean(self):
         super().clean()
         validate_latin_slug(self)
+
+    @cached_property
+    def untranslated_source(self):
+        """The page whose text this one shows when it is not translated yet: an
+        alias of a page in another language. None for a page with its own text."""
+        if self.alias_of_id is None:
+            return None
+        source = self.alias_of  # listings select_related("alias_of__locale")
+        return source if source.locale_id != self.locale_id else None
+
+    @property
+    def content_language(self):
+        """The language the page's text is written in."""
+        source = self.untranslated_source or self
+        return source.locale.language_code
+
+    def published_translations(self):
+        """This page in every language it is really translated into and live,
+        itself included; aliases that show another language's text are left out."""
+        return (
+            self.get_translations(inclusive=True)
+            .live()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
 
 
 class HomePage(SitePage):
@@ -213,7 +241,10 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_statements"] = (
-            NewsPage.objects.live().filter(locale=self.locale).order_by("-date", "-pk")[:3]
+            NewsPage.objects.live()
+            .filter(locale=self.locale)
+            .select_related("alias_of__locale")
+            .order_by("-date", "-pk")[:3]
         )
         context["conference"] = ConferencePage.featured_for(self.locale)
         if self.featured_campaign:

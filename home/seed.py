@@ -23,8 +23,9 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
-from wagtail_localize.synctree import PageIndex, synchronize_tree
+from wagtail_localize.models import Translation, TranslationSource
+
+from home.wagtail_localize_workarounds import synchronise_locale_trees
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_content"
 # Arabic and Kurdish translations of part of the seed content, as PO catalogues
@@ -460,15 +461,3 @@ class SeedLoader:
         page.save_revision().publish()
         self.log(f"Created {document.page_type} “{document.title}”")
         return page
-
-
-def synchronise_locale_trees():
-    """Give every English page its Arabic and Kurdish counterpart.
-
-    wagtail-localize only does this from the admin's "page created" hook, so pages
-    made in code (this loader, scripts, tests) need it called. Run on a schedule
-    in production too: `manage.py sync_locale_trees`.
-    """
-    page_index = PageIndex.from_database().sort_by_tree_position()
-    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)

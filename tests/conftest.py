@@ -12,8 +12,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's chromium. Without it they are skipped locally,
-    but CI sets REQUIRE_BROWSER=1 so that a missing browser fails the run."""
-    if CHROMIUM or os.environ.get("REQUIRE_BROWSER"):
+    but CI sets REQUIRE_SYSTEM_TOOLS=1 so that a missing browser fails the run."""
+    if CHROMIUM or os.environ.get("REQUIRE_SYSTEM_TOOLS"):
         return
     skip = pytest.mark.skip(reason="chromium is not installed (apt-get install chromium)")
     for item in items:
@@ -43,12 +43,39 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the seed content once into the test database: every test starts from
     the site as `make run` builds it (five documents, three locale trees, the seed
     translations) and its changes are rolled back after it."""
+    from django.core.management import call_command
+
     from home.seed import SeedLoader
 
     with django_db_blocker.unblock():
         SeedLoader().run()
+        call_command("setup_groups", verbosity=0)
 
 
 @pytest.fixture
 def seed_site(db):
     """The seeded site (see django_db_setup); named for what a test relies on."""
+
+
+def make_user(username, *groups):
+    """A user in the named groups (see `manage.py setup_groups`)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, f"{username}@example.org", "a-long-test-password-1")
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "Editors")
+
+
+@pytest.fixture
+def arabic_translator(db):
+    return make_user("arabic", "Arabic translators")
+
+
+@pytest.fixture
+def kurdish_translator(db):
+    return make_user("kurdish", "Kurdish translators")

@@ -50,9 +50,7 @@ class HomePageTests(PageTypeTestCase):
         )
 
     def test_home_page_renders_in_every_language(self):
-        self.assert_renders_in_every_language(
-            self.home, "Iraqi Civil Society Solidarity Initiative"
-        )
+        self.assert_renders_in_every_language(self.home, "(ICSSI)")
 
 
 class StandardPageTests(PageTypeTestCase):

@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
 
@@ -10,39 +11,53 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language to the same page in that language.
+    """One link per language, for the language switcher.
 
-    A page's counterpart always exists (the trees are synchronised); when it is
-    missing all the same, the link goes to that language's home page.
+    A page links to its version in each language: the translation when there is
+    one, or else the counterpart that shows the original text with a notice (the
+    trees are synchronised, so it exists). Never a 404: with no counterpart at
+    all, the link goes to that language's home page.
     """
     request = context["request"]
     page = context.get("page")
-    current = Locale.get_active().language_code
-    translations = {}
+    current = get_language()
+    versions = {}
     if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        versions = {
+            version.locale.language_code: version
+            for version in page.get_translations(inclusive=True).live().select_related("locale")
         }
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request)
+        version = versions.get(code)
+        if version is not None:
+            url = version.get_url(request)
         elif isinstance(page, Page):
             url = f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
-        info = get_language_info(code)
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "url": url,
                 "is_current": code == current,
+                "untranslated": version is not None and version.alias_of_id is not None,
             }
         )
     return links
+
+
+@register.simple_tag
+def content_language_attributes(page):
+    """lang and dir for the text of a page that is not translated yet (it shows
+    its original's text), so browsers, screen readers and search engines know."""
+    source = getattr(page, "untranslated_source", None)
+    if source is None:
+        return ""
+    code = source.locale.language_code
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
 
 
 @register.simple_tag(takes_context=True)
@@ -97,3 +112,17 @@ def navigation_links(context, which):
 def is_within(page, section):
     """True when `page` is `section` or below it in the page tree."""
     return isinstance(page, Page) and section is not None and page.path.startswith(section.path)
+
+
+@register.simple_tag(takes_context=True)
+def reader_language_attributes(context, page=None):
+    """lang and dir of the reader's language, for interface words (labels, dates)
+    inside the text of a page that is not translated yet (the current page, or the
+    page a card in a list shows)."""
+    page = page or context.get("page")
+    if getattr(page, "untranslated_source", None) is None:
+        return ""
+    code = get_language()
+    return format_html(
+        ' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr"
+    )

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.wagtail_localize_workarounds.TranslationLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "icssi_cms.urls"
@@ -117,6 +118,43 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # A new translation of a live page must not go live with English text in it:
 # translators publish their own work.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation: off unless MACHINE_TRANSLATION names a service. Its output
+# fills the translation editor as a draft; a translator reviews and publishes it.
+# See docs/translation.md.
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "").strip().lower()
+if MACHINE_TRANSLATION == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+        },
+    }
+elif MACHINE_TRANSLATION == "deepl":
+    # DeepL has Arabic but no Kurdish: Sorani strings stay for the translator.
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.machine_translation.DeepLTranslatorForICSSI",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+elif MACHINE_TRANSLATION == "google":
+    # Needs `pip install google-cloud-translate`; Google has both Arabic and Sorani.
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {
+            "CREDENTIALS_PATH": os.environ["GOOGLE_APPLICATION_CREDENTIALS"],
+            "PROJECT_ID": os.environ["GOOGLE_CLOUD_PROJECT"],
+        },
+    }
+elif MACHINE_TRANSLATION:
+    raise ValueError(
+        f"MACHINE_TRANSLATION={MACHINE_TRANSLATION!r}: use libretranslate, deepl or google."
+    )
+
+# The admin's own language: Wagtail has Arabic; it has no Sorani, so a Kurdish
+# translator sees Wagtail's words in English and ours (help texts, labels) in Sorani.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Static and media files ---------------------------------------------------
 STATICFILES_DIRS = [BASE_DIR / "static"]

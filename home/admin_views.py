@@ -1,0 +1,59 @@
+from collections import Counter
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from home.translation_status import MISSING, OUT_OF_DATE, STATUS_LABELS, page_translation_states
+
+
+class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
+    """For each language: which pages are translated and live, out of date, missing."""
+
+    page_title = _("Translation overview")
+    header_icon = "wagtail-localize-language"
+    template_name = "home/admin/translation_overview.html"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = page_translation_states()
+        context["languages"] = [
+            {
+                "locale": locale,
+                "states": locale_states,
+                "counts": [
+                    (label, Counter(s.status for s in locale_states)[status], status)
+                    for status, label in STATUS_LABELS.items()
+                ],
+            }
+            for locale, locale_states in states.items()
+        ]
+        return context
+
+
+class TranslationSummaryPanel(Component):
+    """A dashboard panel: how many pages need a translator, per language."""
+
+    name = "translation_summary"
+    order = 110
+    template_name = "home/admin/translation_summary_panel.html"
+
+    def get_context_data(self, parent_context):
+        rows = []
+        for locale, states in page_translation_states().items():
+            counts = Counter(state.status for state in states)
+            rows.append(
+                {
+                    "locale": locale,
+                    "missing": counts[MISSING],
+                    "out_of_date": counts[OUT_OF_DATE],
+                    "total": len(states),
+                }
+            )
+        return {"rows": rows, "overview_url": reverse("translation_overview")}

@@ -1,0 +1,96 @@
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from home.permissions import GROUPS
+
+SNIPPET_MODELS = [("home", "organisation"), ("news", "topic"), ("home", "navigationmenu")]
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update the groups: 'Editors' (edit and publish everything, start "
+        "translations) and 'Arabic translators' / 'Kurdish translators' (edit and publish "
+        "only their language's pages and snippets). Run after load_seed_content."
+    )
+
+    def handle(self, **options):
+        for name, language in GROUPS.items():
+            group, created = Group.objects.get_or_create(name=name)
+            if language is None:
+                self.setup_editors(group)
+            else:
+                self.setup_translators(group, language)
+            self.stdout.write(f"{'Created' if created else 'Updated'} the group “{name}”")
+
+    def grant_pages(self, group, page, codenames):
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission("wagtailcore", codename)
+            )
+
+    def grant_collection(self, group, codenames):
+        root = Collection.get_first_root_node()
+        for app_label, codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission(app_label, codename)
+            )
+
+    def setup_editors(self, group):
+        group.permissions.add(
+            permission("wagtailadmin", "access_admin"),
+            permission("wagtail_localize", "submit_translation"),
+            permission("home", "change_sitenavigation"),
+            *[
+                permission(app, f"{action}_{model}")
+                for app, model in SNIPPET_MODELS
+                for action in ("add", "change", "delete", "publish")
+            ],
+        )
+        self.grant_pages(
+            group,
+            Page.get_first_root_node(),
+            [
+                "add_page",
+                "change_page",
+                "publish_page",
+                "bulk_delete_page",
+                "lock_page",
+                "unlock_page",
+            ],
+        )
+        self.grant_collection(
+            group,
+            [
+                ("wagtailimages", "add_image"),
+                ("wagtailimages", "change_image"),
+                ("wagtailimages", "choose_image"),
+                ("wagtaildocs", "add_document"),
+                ("wagtaildocs", "change_document"),
+                ("wagtaildocs", "choose_document"),
+            ],
+        )
+
+    def setup_translators(self, group, language):
+        home = Page.objects.filter(depth=2, locale__language_code=language).first()
+        if home is None:
+            raise CommandError(
+                f"There is no {language} home page yet: run load_seed_content first."
+            )
+        group.permissions.add(
+            permission("wagtailadmin", "access_admin"),
+            *[
+                permission(app, f"{action}_{model}")
+                for app, model in SNIPPET_MODELS
+                for action in ("change", "publish")
+            ],
+        )
+        self.grant_pages(group, home, ["change_page", "publish_page"])
+        self.grant_collection(
+            group, [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+        )

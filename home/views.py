@@ -1,0 +1,45 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+
+def sitemap(request):
+    """Every live page with its own text, in all three languages, each listing its
+    other-language versions (hreflang alternates, x-default for English).
+
+    Wagtail's own sitemap has no alternates; pages that only show another
+    language's text (untranslated aliases) are left out, like their hreflang.
+    """
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    versions = defaultdict(list)
+    for page in pages:
+        url = page.get_full_url(request)
+        if url:
+            versions[page.translation_key].append((page, url))
+
+    entries = []
+    for group in versions.values():
+        alternates = [(page.locale.language_code, url) for page, url in group]
+        alternates += [
+            ("x-default", url) for code, url in list(alternates) if code == settings.LANGUAGE_CODE
+        ]
+        for page, url in group:
+            entries.append(
+                {
+                    "url": url,
+                    "lastmod": page.last_published_at,
+                    "alternates": alternates if len(group) > 1 else [],
+                }
+            )
+    return TemplateResponse(
+        request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
+    )

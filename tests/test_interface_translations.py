@@ -1,0 +1,93 @@
+"""Every word of interface exists in Arabic and Sorani (icssi_cms/locale/*/django.po)."""
+
+import gettext
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE_DIR = ROOT / "icssi_cms" / "locale"
+LANGUAGES = ["ar", "ckb"]
+PLACEHOLDER = re.compile(r"%\(\w+\)s|<[^>]+>")
+
+
+def catalogue(code):
+    return polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalogue_is_complete_and_not_fuzzy(code):
+    po = catalogue(code)
+    assert len(po) > 150
+    assert not po.untranslated_entries(), [e.msgid for e in po.untranslated_entries()]
+    assert not po.fuzzy_entries(), [e.msgid for e in po.fuzzy_entries()]
+    assert po.metadata["Language"] == code
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_translations_keep_placeholders_and_markup(code):
+    for entry in catalogue(code):
+        expected = sorted(PLACEHOLDER.findall(entry.msgid))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for text in translations:
+            found = sorted(PLACEHOLDER.findall(text))
+            # Arabic plural forms for 0, 1 and 2 may spell the number out.
+            if entry.msgid_plural:
+                found = [p for p in found if p != "%(counter)s"]
+                expected = [p for p in expected if p != "%(counter)s"]
+            assert found == expected, f"{code}: {entry.msgid!r} -> {text!r}"
+
+
+@pytest.mark.skipif(
+    not shutil.which("xgettext") and not os.environ.get("REQUIRE_SYSTEM_TOOLS"),
+    reason="GNU gettext is not installed (apt-get install gettext)",
+)
+def test_no_interface_string_is_missing_from_the_catalogues(tmp_path):
+    """Extract the strings afresh from a copy of the code: any new or changed string
+    without a translation fails here, with its text."""
+    copy = tmp_path / "site"
+    copy.mkdir()
+    ignore = shutil.ignore_patterns(".venv", "*.pyc", "__pycache__", "*.mo", "node_modules")
+    for name in ["manage.py", "home", "news", "campaigns", "search", "icssi_cms", "static"]:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=ignore)
+        else:
+            shutil.copy(source, copy / name)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "ar", "-l", "ckb", "--no-obsolete"],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.test"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    for code in LANGUAGES:
+        fresh = polib.pofile(
+            str(copy / "icssi_cms" / "locale" / code / "LC_MESSAGES" / "django.po")
+        )
+        missing = [e.msgid for e in fresh.untranslated_entries() + fresh.fuzzy_entries()]
+        assert not missing, f"{code}: not translated yet: {missing}"
+
+
+def test_catalogues_compile_without_gnu_gettext(tmp_path):
+    shutil.copytree(LOCALE_DIR, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command("compile_translations", verbosity=0)
+    for code, word in [("ar", "بحث"), ("ckb", "گەڕان")]:
+        with open(tmp_path / "locale" / code / "LC_MESSAGES" / "django.mo", "rb") as mo:
+            assert gettext.GNUTranslations(mo).gettext("Search") == word
+
+
+def test_locale_paths_point_at_the_catalogues():
+    assert Path(settings.LOCALE_PATHS[0]) == LOCALE_DIR

@@ -1,0 +1,211 @@
+"""The public site in three languages: direction, honest fallback for untranslated
+pages, hreflang and sitemap, the language switcher, and interface words."""
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from wagtail.models import Page
+
+from campaigns.models import CampaignPage, ConferencePage
+from news.models import NewsPage
+from tests.helpers import html_root_attributes, page_in, visible_text
+
+pytestmark = pytest.mark.django_db
+
+DIRECTION = {"en": "ltr", "ar": "rtl", "ckb": "rtl"}
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def links(html, rel):
+    return dict(re.findall(rf'<link rel="{rel}" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_every_page_has_the_lang_and_dir_of_its_tree(seed_site, client):
+    for page in Page.objects.filter(depth__gt=1).live().select_related("locale"):
+        code = page.locale.language_code
+        attributes = html_root_attributes(get(client, page.url))
+        assert attributes == {"lang": code, "dir": DIRECTION[code]}, page.url
+
+
+def test_translated_page_lists_every_language_version_and_x_default(seed_site, client):
+    html = get(client, CampaignPage.objects.get(locale__language_code="ar").url)
+    assert links(html, "alternate") == {
+        "en": "http://localhost/en/campaigns/end-cross-border-bombings/",
+        "ar": "http://localhost/ar/campaigns/end-cross-border-bombings/",
+        "ckb": "http://localhost/ckb/campaigns/end-cross-border-bombings/",
+        "x-default": "http://localhost/en/campaigns/end-cross-border-bombings/",
+    }
+    assert (
+        '<link rel="canonical" href="http://localhost/ar/campaigns/end-cross-border-bombings/">'
+        in html
+    )
+    assert "noindex" not in html
+
+
+def test_untranslated_page_says_so_marks_its_language_and_stays_out_of_search_engines(
+    seed_site, client
+):
+    english = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    html = get(client, page_in("ar", english).url)
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'<link rel="canonical" href="http://localhost{english.url}">' in html
+    assert links(html, "alternate") == {}
+    assert "هذه الصفحة غير متوفرة بعد باللغة" in visible_text(html)
+    assert '<div class="page-content" lang="en" dir="ltr">' in html
+    # Interface words inside the English text keep the reader's language.
+    assert '<p class="page-header__meta" lang="ar" dir="rtl">' in html
+
+    kurdish = get(client, page_in("ckb", english).url)
+    assert "ئەم پەڕەیە هێشتا بە کوردی بەردەست نییە" in visible_text(kurdish)
+
+
+def test_english_page_lists_only_published_translations(seed_site, client):
+    english = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    html = get(client, english.url)
+    assert links(html, "alternate") == {
+        "en": f"http://localhost{english.url}",
+        "x-default": f"http://localhost{english.url}",
+    }
+
+
+def test_untranslated_cards_in_lists_are_marked_with_their_language(seed_site, client):
+    html = get(client, "/ckb/news/")
+    assert html.count('<article class="card" lang="en" dir="ltr">') == 3
+
+
+def test_sitemap_covers_three_languages_with_alternates_and_no_untranslated_pages(
+    seed_site, client
+):
+    response = client.get("/sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
+    campaign = "http://localhost{}/campaigns/end-cross-border-bombings/"
+    for code in ("en", "ar", "ckb"):
+        entry = urls[campaign.format(f"/{code}")]
+        alternates = {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", ns)}
+        assert alternates == {
+            "en": campaign.format("/en"),
+            "ar": campaign.format("/ar"),
+            "ckb": campaign.format("/ckb"),
+            "x-default": campaign.format("/en"),
+        }
+    assert "http://localhost/en/news/iraqi-civil-initiative-launched/" in urls
+    assert not [u for u in urls if "/ar/news/" in u and u != "http://localhost/ar/news/"]
+    assert not [u for u in urls if "/ckb/conferences/annual" in u]
+
+
+class _SwitcherLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.inside = False
+        self.links = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav" and attrs.get("class") == "language-switcher":
+            self.inside = True
+        elif tag == "a" and self.inside:
+            self.links[attrs["hreflang"]] = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self.inside = False
+
+
+def switcher_links(html):
+    parser = _SwitcherLinks()
+    parser.feed(html)
+    return parser.links
+
+
+def test_language_switcher_goes_to_the_same_page_in_each_language(seed_site, client):
+    english = CampaignPage.objects.get(locale__language_code="en")
+    html = get(client, english.url)
+    assert switcher_links(html) == {
+        "ar": "/ar/campaigns/end-cross-border-bombings/",
+        "ckb": "/ckb/campaigns/end-cross-border-bombings/",
+    }
+
+
+def test_language_switcher_never_leads_to_a_404(seed_site, client):
+    urls = [p.url for p in Page.objects.filter(depth__gt=1).live()] + ["/ar/search/?q=water"]
+    for url in urls:
+        for target in switcher_links(get(client, url)).values():
+            assert client.get(target).status_code == 200, f"{url} -> {target}"
+
+
+def test_language_switcher_marks_an_untranslated_version(seed_site, client):
+    statement = NewsPage.objects.filter(locale__language_code="en").first()
+    html = get(client, statement.url)
+    assert 'hreflang="ar" title="This page is not translated into this language yet."' in html
+
+
+def test_switcher_on_search_keeps_the_query(seed_site, client):
+    assert switcher_links(get(client, "/en/search/?q=water"))["ckb"] == "/ckb/search/?q=water"
+
+
+@pytest.mark.parametrize(
+    ("code", "month"),
+    [("en", "18 January 2017"), ("ar", "18 يناير 2017"), ("ckb", "18 ڕێبەندان 2017")],
+)
+def test_dates_use_each_languages_month_names(seed_site, client, code, month):
+    conference = page_in(code, ConferencePage.objects.get(locale__language_code="en"))
+    assert month in visible_text(get(client, conference.url))
+
+
+class _InterfaceText(HTMLParser):
+    """Visible text outside anything marked as English content."""
+
+    VOID = {"meta", "link", "br", "img", "input", "hr", "source", "path", "use"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        english = attrs.get("lang") == "en"
+        hidden = tag in ("script", "style", "title", "svg")
+        self.stack.append(english or hidden or (self.stack[-1] if self.stack else False))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+# Latin words that may stand in Arabic or Kurdish text: acronyms of organisations.
+ALLOWED_LATIN = {"ICSSI", "CPT", "IK", "KSF"}
+
+
+@pytest.mark.parametrize("code", ["ar", "ckb"])
+def test_no_english_interface_word_on_arabic_and_kurdish_pages(seed_site, client, code):
+    urls = [p.url for p in Page.objects.filter(depth__gt=1, locale__language_code=code).live()]
+    urls += [f"/{code}/search/?q=water", f"/{code}/search/?q=حملة", f"/{code}/no-such-page/"]
+    for url in urls:
+        response = client.get(url)
+        parser = _InterfaceText()
+        parser.feed(response.content.decode())
+        text = " ".join(parser.parts)
+        latin = set(re.findall(r"[A-Za-z]{2,}", text)) - ALLOWED_LATIN - {"water"}
+        assert not latin, f"{url}: English on the page: {sorted(latin)}"

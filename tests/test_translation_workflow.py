@@ -1,0 +1,396 @@
+"""The translators' workflow: what is translated, drafts, sync, slugs, machine
+translation and PO files (wagtail-localize, with our settings and work-arounds)."""
+
+import io
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import polib
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from campaigns.models import CampaignPage, ConferencePage
+from home.models import HomePage, NavigationMenu, Organisation
+from home.translation_status import LIVE, MISSING, OUT_OF_DATE, page_translation_states
+from news.models import NewsIndexPage, NewsPage
+from tests.helpers import page_in
+
+pytestmark = pytest.mark.django_db
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def field_kinds(model):
+    return {
+        field.field_name: "translated" if isinstance(field, TranslatableField) else "shared"
+        for field in get_translatable_fields(model)
+        if isinstance(field, TranslatableField | SynchronizedField)
+    }
+
+
+def new_statement(slug="water-statement", paragraph="<p>Water is not a weapon.</p>"):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    statement = NewsPage(
+        title="Water is not a weapon",
+        slug=slug,
+        date="2024-03-22",
+        body=[("paragraph", RichText(paragraph))],
+    )
+    index.add_child(instance=statement)
+    statement.save_revision().publish()
+    return statement
+
+
+def start_translation(instance, user, *codes):
+    """What "Translate this page" in the admin does."""
+    TranslationCreator(user, [locale(code) for code in codes]).create_translations(instance)
+    source = TranslationSource.objects.get_for_instance(instance)
+    return {
+        code: Translation.objects.get(source=source, target_locale=locale(code)) for code in codes
+    }
+
+
+def translate_all(translation, text_for):
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = text_for(entry.msgid)
+    translation.import_po(po)
+
+
+# What is translated and what is shared --------------------------------------------
+
+
+def test_text_is_translated_and_facts_are_shared():
+    statement = field_kinds(NewsPage)
+    assert {
+        k: statement[k] for k in ("title", "summary", "body", "signatories_note")
+    } == dict.fromkeys(("title", "summary", "body", "signatories_note"), "translated")
+    assert {statement[k] for k in ("date", "date_precision", "slug", "issuers", "topic_links")} == {
+        "shared"
+    }
+    campaign = field_kinds(CampaignPage)
+    assert campaign["goals"] == campaign["call_to_action"] == "translated"
+    assert campaign["contact_email"] == campaign["social_links"] == campaign["partners"] == "shared"
+    conference = field_kinds(ConferencePage)
+    assert conference["city"] == conference["programme_note"] == "translated"
+    for shared in ("start_date", "registration_deadline", "programme_document", "time_zone"):
+        assert conference[shared] == "shared"
+    organisation = field_kinds(Organisation)
+    assert organisation["name"] == organisation["description"] == "translated"
+    assert organisation["logo"] == organisation["website"] == "shared"
+    assert field_kinds(HomePage)["featured_campaign"] == "shared"
+    assert field_kinds(NavigationMenu)["items"] == "translated"
+
+
+def test_image_alt_text_and_caption_are_offered_to_translators():
+    from PIL import Image as PILImage
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 10), "red").save(buffer, "PNG")
+    image = Image.objects.create(title="Protest", file=ImageFile(buffer, name="protest.png"))
+    statement = new_statement()
+    statement.body = [
+        (
+            "image",
+            {
+                "image": {"image": image, "decorative": False, "alt_text": "Protesters in Basra"},
+                "caption": "Basra, July 2018",
+            },
+        )
+    ]
+    statement.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(statement)
+    strings = {segment.string.data for segment in source.stringsegment_set.select_related("string")}
+    assert {"Protesters in Basra", "Basra, July 2018"} <= strings
+
+
+# Drafts ----------------------------------------------------------------------------
+
+
+def test_new_translation_of_a_live_page_starts_as_a_draft(
+    editor, client, django_capture_on_commit_callbacks
+):
+    statement = new_statement()
+    # wagtail-localize publishes on commit: run those callbacks as a real request would.
+    with django_capture_on_commit_callbacks(execute=True):
+        start_translation(statement, editor, "ar", "ckb")
+    for code in ("ar", "ckb"):
+        translated = page_in(code, statement)
+        assert translated.alias_of_id is None
+        assert not translated.live, f"the {code} translation went live with English text"
+    # Readers of /ar/ do not see a page in English pretending to be Arabic.
+    assert client.get(page_in("ar", statement).url).status_code == 404
+
+
+def test_new_translation_of_a_snippet_starts_as_a_draft(editor):
+    organisation = Organisation.objects.create(
+        locale=locale("en"), name="Iraqi Al-Amal Association"
+    )
+    start_translation(organisation, editor, "ar")
+    arabic = organisation.get_translation(locale("ar"))
+    assert arabic.live is False
+    with override_settings(LANGUAGE_CODE="ar"):
+        from django.utils import translation
+
+        with translation.override("ar"):
+            assert organisation.localized == organisation  # not the unpublished copy
+
+
+# Out of date and sync ------------------------------------------------------------------
+
+
+def test_english_edit_marks_translation_out_of_date_and_sync_keeps_old_work(editor, client):
+    statement = new_statement(paragraph="<p>Water is not a weapon.</p>")
+    translation = start_translation(statement, editor, "ar")["ar"]
+    arabic = {
+        "Water is not a weapon": "الماء ليس سلاحاً",
+        "Water is not a weapon.": "الماء ليس سلاحاً.",
+    }
+    translate_all(translation, arabic.get)
+    translation.save_target(publish=False)
+    page_in("ar", statement).get_latest_revision().publish()
+
+    def status():
+        states = page_translation_states()[locale("ar")]
+        return next(s.status for s in states if s.original.pk == statement.pk)
+
+    assert status() == LIVE
+
+    statement.body.append(("paragraph", RichText("<p>Dams must be shared.</p>")))
+    statement.save_revision().publish()
+    assert status() == OUT_OF_DATE
+
+    # An editor presses "Sync translated pages".
+    client.force_login(editor)
+    source = TranslationSource.objects.get_for_instance(statement)
+    response = client.post(f"/admin/localize/update/{source.pk}/", {})
+    assert response.status_code == 302
+
+    total, done = translation.get_progress()
+    assert (total, done) == (3, 2)  # the new paragraph waits for the translator
+    kept = StringTranslation.objects.filter(locale=locale("ar"), data="الماء ليس سلاحاً.")
+    assert kept.exists()
+    assert status() == OUT_OF_DATE
+
+
+def test_overview_lists_missing_and_live_translations_per_language(editor, client):
+    states = page_translation_states()
+    campaign = CampaignPage.objects.get(locale__language_code="en")
+    statement = NewsPage.objects.filter(locale__language_code="en").first()
+    for code in ("ar", "ckb"):
+        by_page = {s.original.pk: s.status for s in states[locale(code)]}
+        assert by_page[campaign.pk] == LIVE
+        assert by_page[statement.pk] == MISSING
+    client.force_login(editor)
+    html = client.get("/admin/translation-overview/").content.decode()
+    assert "End Cross-Border Bombings in Iraqi Kurdistan" in html
+    assert html.count('data-status="missing"') == 8
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/translation-overview/" in dashboard
+
+
+# Slugs --------------------------------------------------------------------------------
+
+
+def test_arabic_letters_in_a_slug_are_refused_with_a_clear_message():
+    statement = new_statement()
+    statement.slug = "بيان-التضامن"
+    with pytest.raises(ValidationError) as refused:
+        statement.full_clean()
+    assert "Latin letters" in str(refused.value)
+
+
+def test_arabic_slug_typed_in_the_admin_is_refused_not_emptied(editor, client):
+    client.force_login(editor)
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    response = client.post(
+        f"/admin/pages/add/news/newspage/{index.pk}/",
+        {
+            "title": "Solidarity",
+            "slug": "تضامن-ڕۆژ",
+            "date": "2024-01-01",
+            "date_precision": "day",
+            "body-count": "0",
+            "issuers-TOTAL_FORMS": "0",
+            "issuers-INITIAL_FORMS": "0",
+            "issuers-MIN_NUM_FORMS": "0",
+            "issuers-MAX_NUM_FORMS": "1000",
+            "topic_links-TOTAL_FORMS": "0",
+            "topic_links-INITIAL_FORMS": "0",
+            "topic_links-MIN_NUM_FORMS": "0",
+            "topic_links-MAX_NUM_FORMS": "1000",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 200
+    assert "Latin letters" in str(response.context["form"].errors["slug"])
+    assert not NewsPage.objects.filter(title="Solidarity").exists()
+
+
+def test_translations_share_the_english_slug_and_translators_cannot_change_it(editor):
+    statement = new_statement()
+    translation = start_translation(statement, editor, "ar")["ar"]
+    assert page_in("ar", statement).slug == "water-statement"
+    overridable = {
+        segment.context.path for segment in translation.source.overridablesegment_set.all()
+    }
+    assert "slug" not in overridable
+
+
+# Machine translation -----------------------------------------------------------------
+
+
+class FakeLibreTranslate(BaseHTTPRequestHandler):
+    """Speaks LibreTranslate's POST /translate: JSON in, {"translatedText": [...]} out."""
+
+    requests = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeLibreTranslate.requests.append(body)
+        if self.path != "/translate" or body.get("api_key") != "test-key":
+            self.send_response(403)
+            self.end_headers()
+            return
+        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
+        payload = {"translatedText": [f"[{body['target']}] {text}" for text in texts]}
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def libretranslate():
+    server = HTTPServer(("127.0.0.1", 0), FakeLibreTranslate)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeLibreTranslate.requests = []
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_machine_translation_is_off_by_default():
+    from django.conf import settings
+
+    assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
+
+
+def test_machine_translation_fills_a_draft_for_review(editor, client, libretranslate):
+    statement = new_statement()
+    translation = start_translation(statement, editor, "ckb")["ckb"]
+    machine = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate, "API_KEY": "test-key"},
+    }
+    client.force_login(editor)
+    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
+        response = client.post(
+            f"/admin/localize/translate/{translation.pk}/machine_translate/",
+            {"next": "/admin/"},
+        )
+    assert response.status_code == 302
+    (sent,) = FakeLibreTranslate.requests
+    assert (sent["source"], sent["target"], sent["format"]) == ("en", "ckb", "html")
+    assert "Water is not a weapon." in sent["q"]
+    stored = StringTranslation.objects.get(
+        locale=locale("ckb"), data="[ckb] Water is not a weapon."
+    )
+    assert stored.translation_type == "machine"
+    assert not page_in("ckb", statement).live  # a person reviews and publishes
+
+
+def test_machine_translation_settings_come_from_the_environment():
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings as s; print(s.WAGTAILLOCALIZE_MACHINE_TRANSLATOR['OPTIONS']['LIBRETRANSLATE_URL'])"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.test",
+        "MACHINE_TRANSLATION": "libretranslate",
+        "LIBRETRANSLATE_URL": "http://translate.internal:5000/",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.stdout.strip() == "http://translate.internal:5000"
+    env["MACHINE_TRANSLATION"] = "babelfish"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert "use libretranslate, deepl or google" in result.stderr
+
+
+def test_deepl_is_not_offered_for_kurdish():
+    from home.machine_translation import DeepLTranslatorForICSSI
+
+    deepl = DeepLTranslatorForICSSI({"AUTH_KEY": "x"})
+    assert deepl.can_translate(locale("en"), locale("ar"))
+    assert not deepl.can_translate(locale("en"), locale("ckb"))
+
+
+# PO files --------------------------------------------------------------------------------
+
+ARABIC = {
+    "Water is not a weapon": "الماء ليس سلاحاً",
+    'Read <a id="a1">the report</a> now.': 'اقرأوا <a id="a1">التقرير</a> الآن.',
+}
+SORANI = {
+    "Water is not a weapon": "ئاو چەک نییە",
+    'Read <a id="a1">the report</a> now.': 'ئێستا <a id="a1">ڕاپۆرتەکە</a> بخوێننەوە.',
+}
+
+
+@pytest.mark.parametrize(("code", "catalogue"), [("ar", ARABIC), ("ckb", SORANI)])
+def test_po_download_and_upload_round_trip(editor, client, code, catalogue):
+    statement = new_statement(
+        paragraph='<p>Read <a href="https://example.org/report">the report</a> now.</p>'
+    )
+    translation = start_translation(statement, editor, code)[code]
+    client.force_login(editor)
+
+    downloaded = client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+    assert downloaded.status_code == 200
+    po = polib.pofile(downloaded.content.decode("utf-8"))
+    assert {entry.msgid for entry in po} == set(catalogue)
+    for entry in po:
+        entry.msgstr = catalogue[entry.msgid]
+
+    upload = io.BytesIO(str(po).encode("utf-8"))
+    upload.name = f"statement-{code}.po"
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": upload, "next": "/admin/"},
+    )
+    assert response.status_code == 302
+
+    translation.save_target(publish=False)
+    translated = page_in(code, statement)
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    assert translated.title == catalogue["Water is not a weapon"]
+    html = client.get(translated.url).content.decode()
+    link = 'href="https://example.org/report"'
+    assert link in html
+    expected = catalogue['Read <a id="a1">the report</a> now.'].replace('id="a1"', link)
+    assert expected in html
