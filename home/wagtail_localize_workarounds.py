@@ -13,7 +13,13 @@ Each can go when its upstream gap is closed:
    hook. `synchronise_locale_trees()` does the same for pages made by imports,
    scripts and tests (`manage.py sync_locale_trees` is the scheduled equivalent).
 
-3. Per-language snippet permissions: Wagtail's snippet permissions are per model,
+3. Converting an alias into a translation keeps it live (wagtail-localize applies
+   WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE only to new copies), and every
+   draft save of the translation writes the live page row: readers of /ar/ would
+   get English, then half-translated, text with no notice. `take_new_translation_offline`
+   unpublishes it at conversion; the translator's "Publish" puts it back online.
+
+4. Per-language snippet permissions: Wagtail's snippet permissions are per model,
    and wagtail-localize's translation API checks only those, so an "Arabic
    translator" could edit the Kurdish organisations. `refuse_snippet_in_other_language`
    (edit view) and `TranslationLanguageMiddleware` (translation editor API, PO upload,
@@ -24,6 +30,8 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.html import format_html
 
@@ -53,7 +61,26 @@ def synchronise_locale_trees():
         synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
 
 
-# 3. Per-language snippet permissions -------------------------------------------------
+# 3. A converted alias goes offline until its translation is published ---------------
+@receiver(pre_save)
+def take_new_translation_offline(sender, instance, update_fields=None, **kwargs):
+    # wagtail-localize converts with save(update_fields=["alias_of_id"]), as does
+    # Wagtail's own "convert alias", which is left alone (same-language aliases).
+    if not isinstance(instance, Page) or not update_fields or set(update_fields) != {"alias_of_id"}:
+        return
+    if instance.alias_of_id is not None or not instance.live:
+        return
+    was_alias_of_locale = (
+        Page.objects.filter(pk=instance.pk).values_list("alias_of__locale_id", flat=True).first()
+    )
+    if was_alias_of_locale in (None, instance.locale_id):
+        return
+    instance.live = False
+    instance.has_unpublished_changes = True
+    Page.objects.filter(pk=instance.pk).update(live=False, has_unpublished_changes=True)
+
+
+# 4. Per-language snippet permissions -------------------------------------------------
 @hooks.register("before_edit_snippet", order=-100)  # before wagtail-localize's own hook
 def refuse_snippet_in_other_language(request, instance):
     if isinstance(instance, TranslatableMixin) and not user_can_edit_locale(

@@ -38,6 +38,19 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def pytest_configure(config):
+    """wagtail-localize's post_save receiver on LocaleSynchronization ignores `raw`
+    and synchronises the trees in the middle of a snapshot restore (see
+    django_db_setup). The tests never change a LocaleSynchronization, so it is off."""
+    import django
+    from django.db.models.signals import post_save
+
+    django.setup()
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the seed content once into the test database: every test starts from
@@ -50,6 +63,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         SeedLoader().run()
         call_command("setup_groups", verbosity=0)
+        # Browser tests run in real transactions and the database is emptied after
+        # each: `browser_db` restores this snapshot of the seeded site.
+        from django.db import connections
+
+        for connection in connections.all():
+            SEEDED_SNAPSHOTS[connection.alias] = connection.creation.serialize_db_to_string()
+
+
+SEEDED_SNAPSHOTS: dict[str, str] = {}
+
+
+@pytest.fixture
+def browser_db(django_db_setup, django_db_blocker):
+    """For tests with a live server: list it first, then `django_db_serialized_rollback`.
+    Django restores `_test_serialized_contents` before the test and empties the
+    database after it; this hands it the seeded snapshot on the connection in use
+    (the one stored at set-up is not the one in use once other tests have run)."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            connection._test_serialized_contents = SEEDED_SNAPSHOTS[connection.alias]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.seed import SeedLoader
 from news.models import NewsPage
 
 pytestmark = [
@@ -17,8 +16,9 @@ pytestmark = [
 PASSWORD = "a-long-test-password-1"
 
 
-def test_editor_retitles_a_statement_and_readers_see_it(live_server, page, django_user_model):
-    SeedLoader().run()
+def test_editor_retitles_a_statement_and_readers_see_it(
+    browser_db, django_db_serialized_rollback, live_server, page, django_user_model
+):
     django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     statement = NewsPage.objects.get(
         slug="we-stand-together-with-iraqi-civil-society-activists", locale__language_code="en"

@@ -137,6 +137,42 @@ def test_new_translation_of_a_live_page_starts_as_a_draft(
     assert client.get(page_in("ar", statement).url).status_code == 404
 
 
+def test_translating_a_synchronised_page_takes_its_alias_offline_until_published(
+    editor, client, django_capture_on_commit_callbacks
+):
+    """The usual case: the Arabic tree already has an alias showing the English text.
+    Converting it into a translation must not leave a live "Arabic" page with
+    English (and later half-translated) text and no notice."""
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    alias = page_in("ar", statement)
+    assert alias.alias_of_id == statement.pk and alias.live
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = start_translation(statement, editor, "ar")["ar"]
+    draft = page_in("ar", statement)
+    assert draft.alias_of_id is None
+    assert not draft.live
+    assert client.get(draft.url).status_code == 404
+
+    # Saving part of the work as a draft still shows nothing half-translated.
+    translate_all(
+        translation,
+        {
+            "The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!": "إطلاق المبادرة المدنية العراقية"
+        }.get,
+    )
+    translation.save_target(publish=False)
+    assert not page_in("ar", statement).live
+
+    # The translator publishes: now it is live, in Arabic.
+    page_in("ar", statement).get_latest_revision().publish()
+    published = page_in("ar", statement)
+    assert published.live and published.title == "إطلاق المبادرة المدنية العراقية"
+    assert client.get(published.url).status_code == 200
+
+
 def test_new_translation_of_a_snippet_starts_as_a_draft(editor):
     organisation = Organisation.objects.create(
         locale=locale("en"), name="Iraqi Al-Amal Association"

@@ -1,0 +1,117 @@
+"""In real Chromium: an Arabic translator types right to left in wagtail-localize's
+editor and publishes; a reader moves between the three versions of a page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+from wagtail_localize.operations import TranslationCreator
+
+from home.wagtail_localize_workarounds import synchronise_locale_trees
+from news.models import NewsIndexPage, NewsPage
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-test-password-1"
+ARABIC = {
+    "Water is not a weapon": "الماء ليس سلاحاً",
+    "Dams on the Tigris must be shared.": "يجب تقاسم السدود على نهر دجلة.",
+}
+
+
+def log_in(page, base_url, username):
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label(re.compile("Username|اسم المستخدم")).fill(username)
+    page.get_by_label(re.compile("Password|كلمة المرور")).fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_arabic_translator_types_right_to_left_and_publishes(
+    browser_db, django_db_serialized_rollback, live_server, page
+):
+    editor = make_user("editor", "Editors")
+    make_user("arabic", "Arabic translators")
+
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    statement = NewsPage(
+        title="Water is not a weapon",
+        slug="water-is-not-a-weapon",
+        date="2024-03-22",
+        body=[("paragraph", RichText("<p>Dams on the Tigris must be shared.</p>"))],
+    )
+    index.add_child(instance=statement)
+    statement.save_revision().publish()
+    synchronise_locale_trees()
+    # An editor starts the Arabic translation ("Translate this page").
+    TranslationCreator(editor, [Locale.objects.get(language_code="ar")]).create_translations(
+        statement
+    )
+    arabic_page = statement.get_translation(Locale.objects.get(language_code="ar"))
+    assert not arabic_page.live
+
+    log_in(page, live_server.url, "arabic")
+    page.goto(f"{live_server.url}/admin/pages/{arabic_page.pk}/edit/")
+    for _ in ARABIC:
+        page.get_by_role("button", name="Translate").first.click()
+        box = page.locator(".js-translation-editor textarea")
+        expect(box).to_have_attribute("dir", "rtl")
+        expect(box).to_have_attribute("lang", "ar")
+        source = box.locator("xpath=ancestor::li[1]").inner_text()
+        text = next(arabic for english, arabic in ARABIC.items() if english in source)
+        box.fill(text)
+        page.get_by_role("button", name="Save").click()
+        expect(page.locator(".js-translation-editor textarea")).to_have_count(0)
+    page.get_by_role("button", name=re.compile("Publish in")).click()
+    expect(page.locator(".messages")).to_contain_text("Published")
+
+    # A visitor reads it in Arabic, right to left.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/ar/news/water-is-not-a-weapon/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.get_by_role("heading", level=1)).to_have_text("الماء ليس سلاحاً")
+    expect(page.locator("main")).to_contain_text("يجب تقاسم السدود على نهر دجلة.")
+    expect(page.locator(".notice--untranslated")).to_have_count(0)
+
+
+def test_language_switcher_moves_between_the_three_versions(
+    browser_db, django_db_serialized_rollback, live_server, page
+):
+    page.goto(f"{live_server.url}/en/campaigns/end-cross-border-bombings/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "End Cross-Border Bombings in Iraqi Kurdistan"
+    )
+
+    page.get_by_role("link", name="العربيّة").click()
+    expect(page).to_have_url(re.compile(r"/ar/campaigns/end-cross-border-bombings/$"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "أوقفوا القصف العابر للحدود في كردستان العراق"
+    )
+
+    page.get_by_role("link", name="کوردی").click()
+    expect(page).to_have_url(re.compile(r"/ckb/campaigns/end-cross-border-bombings/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "ckb")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "کۆتایی بە بۆردوومانی سەرسنووری لە کوردستانی عێراق بهێنن"
+    )
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/campaigns/end-cross-border-bombings/$"))
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+
+
+def test_untranslated_page_in_arabic_reads_left_to_right_under_a_notice(
+    browser_db, django_db_serialized_rollback, live_server, page
+):
+    page.goto(f"{live_server.url}/ar/news/iraqi-civil-initiative-launched/")
+    notice = page.locator(".notice--untranslated")
+    expect(notice).to_contain_text("هذه الصفحة غير متوفرة بعد")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert notice.evaluate("el => getComputedStyle(el).direction") == "rtl"
