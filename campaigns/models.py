@@ -102,7 +102,7 @@ class CampaignPage(SitePage):
         ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("goals"),
@@ -223,7 +223,7 @@ class ConferencePage(SitePage):
         InlinePanel("supporters", label=_("Supporting organisation")),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("city"),

@@ -160,9 +160,31 @@ class SitePage(Page):
     class Meta:
         abstract = True
 
+    # `search_text` holds the page's words with Arabic-script letters folded as
+    # readers type them (search/normalise.py); queries are folded the same way.
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+
     def clean(self):
         super().clean()
         validate_latin_slug(self)
+
+    def plain_text(self):
+        """The page's own words, without markup: for search and excerpts."""
+        parts = [
+            getattr(self, name, "") or ""
+            for name in ("mission", "intro", "summary", "signatories_note", "call_to_action")
+        ]
+        for name in ("body", "goals"):
+            stream = getattr(self, name, None)
+            if stream:
+                parts.extend(stream.stream_block.get_searchable_content(stream))
+        return " ".join(part for part in parts if part)
+
+    @property
+    def search_text(self):
+        from search.normalise import normalise
+
+        return normalise(f"{self.title} {self.plain_text()}")
 
     @cached_property
     def untranslated_source(self):
@@ -257,7 +279,7 @@ class StandardPage(SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),

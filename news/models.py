@@ -5,12 +5,17 @@ import html
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -54,7 +59,7 @@ class Topic(TranslatableSnippet):
 register_snippet(Topic)
 
 
-class NewsIndexPage(SitePage):
+class NewsIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -68,19 +73,101 @@ class NewsIndexPage(SitePage):
         verbose_name = _("statements index")
 
     def statements(self):
-        return NewsPage.objects.child_of(self).live().order_by("-date", "-pk").specific()
+        """The live statements of this index, newest first."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .select_related("alias_of__locale")
+            .order_by("-date", "-pk")
+        )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.statements(), settings.NEWS_PAGE_SIZE)
+    @path("")
+    def archive(self, request):
+        """The statements, filtered by ?topic= and ?year=, paginated with ?page=."""
+        archive = StatementArchive(self.statements(), request.GET)
+        context = self.get_context(request)
+        context["archive"] = archive
+        return TemplateResponse(
+            request,
+            self.get_template(request),
+            context,
+            status=404 if archive.not_found else 200,
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        from news.feeds import StatementsFeed
+
+        return StatementsFeed(self)(request)
+
+
+class StatementArchive:
+    """The statements index's filters, counts and current page, from the query string.
+
+    Filters combine: each list of counts (years, topics) is counted within the other
+    filter, so every link leads to a non-empty page. Unknown values and pages past
+    the end give `not_found` and a message, not an error.
+    """
+
+    def __init__(self, statements, params):
+        self.topic_slug = params.get("topic", "")
+        self.year = params.get("year", "")
+        self.not_found = None
+        by_topic = statements
+        if self.topic_slug:
+            by_topic = statements.filter(topic_links__topic__slug=self.topic_slug).distinct()
+            if not Topic.objects.filter(slug=self.topic_slug).exists():
+                self.not_found = "topic"
+        by_year = statements
+        if self.year:
+            if self.year.isdigit() and 1900 <= int(self.year) <= 2100:
+                by_year = statements.filter(date__year=int(self.year))
+            else:
+                self.not_found = "year"
+                by_year = statements.none()
+        self.filtered = by_topic.filter(pk__in=by_year.values("pk")) if self.year else by_topic
+        self.years = list(
+            by_topic.annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("-year")
+        )
+        self.topics = self._topic_counts(by_year)
+        self.page = self._page(params.get("page", "1"))
+
+    def _topic_counts(self, statements):
+        counts = dict(
+            NewsPageTopic.objects.filter(page__in=statements.values("pk"))
+            .values_list("topic__slug")
+            .annotate(count=Count("page", distinct=True))
+        )
+        names = {}
+        for topic in Topic.objects.filter(slug__in=counts, live=True).select_related("locale"):
+            # The reader's language when translated, English otherwise.
+            if topic.locale.language_code == get_language() or topic.slug not in names:
+                names[topic.slug] = topic.name
+        return sorted(
+            (
+                {"slug": slug, "name": names.get(slug, slug), "count": n}
+                for slug, n in counts.items()
+            ),
+            key=lambda topic: topic["name"],
+        )
+
+    def _page(self, number):
+        paginator = Paginator(self.filtered, settings.NEWS_PAGE_SIZE)
         try:
-            statements = paginator.page(request.GET.get("page", 1))
+            return paginator.page(number)
         except PageNotAnInteger:
-            statements = paginator.page(1)
+            return paginator.page(1)
         except EmptyPage:
-            statements = paginator.page(paginator.num_pages)
-        context["statements"] = statements
-        return context
+            if not self.not_found and paginator.count:
+                self.not_found = "page"
+            return paginator.page(1) if not paginator.count else paginator.page(paginator.num_pages)
+
+    @property
+    def is_filtered(self):
+        return bool(self.topic_slug or self.year)
 
 
 class NewsPageIssuer(OrganisationLink):
@@ -146,7 +233,7 @@ class NewsPage(SitePage):
         InlinePanel("topic_links", label=_("Topic")),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
@@ -183,3 +270,17 @@ class NewsPage(SitePage):
 
     def topics(self):
         return [link.topic.localized for link in self.topic_links.select_related("topic")]
+
+    def related_statements(self, count=3):
+        """Other statements of this language on the same topics, newest first; the
+        latest ones when none share a topic."""
+        others = (
+            NewsPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .select_related("alias_of__locale")
+            .order_by("-date", "-pk")
+        )
+        slugs = self.topic_links.values("topic__slug")
+        related = list(others.filter(topic_links__topic__slug__in=slugs).distinct()[:count])
+        return related or list(others[:count])

@@ -126,3 +126,16 @@ def reader_language_attributes(context, page=None):
     return format_html(
         ' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr"
     )
+
+
+@register.simple_tag(takes_context=True)
+def statements_index(context):
+    """The statements index page of the reader's language (for the RSS link)."""
+    from news.models import NewsIndexPage
+
+    request = context["request"]
+    if not hasattr(request, "_statements_index"):
+        request._statements_index = (
+            NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        )
+    return request._statements_index

@@ -1,0 +1,150 @@
+"""The statements archive: filters, counts, pagination, friendly dead ends, RSS."""
+
+import datetime
+
+import feedparser
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.rich_text import RichText
+
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from tests.helpers import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def add_statements(count, year=2020, topic_slug=None):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    topic = Topic.objects.get(slug=topic_slug, locale__language_code="en") if topic_slug else None
+    for number in range(count):
+        statement = NewsPage(
+            title=f"Statement {year}-{number}",
+            slug=f"statement-{year}-{number}",
+            date=datetime.date(year, 1, 1) + datetime.timedelta(days=number),
+            body=[("paragraph", RichText(f"<p>Text {number}.</p>"))],
+        )
+        if topic:
+            statement.topic_links = [NewsPageTopic(topic=topic, sort_order=0)]
+        index.add_child(instance=statement)
+        statement.save_revision().publish()
+
+
+def titles(response):
+    return [statement.title for statement in response.context["archive"].page]
+
+
+def test_newest_first_and_paginated_by_the_setting(seed_site, client, settings):
+    settings.NEWS_PAGE_SIZE = 2
+    first = client.get("/en/news/")
+    assert titles(first) == [
+        "We Stand Together With Iraqi Civil Society Activists!",
+        "The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!",
+    ]
+    second = client.get("/en/news/?page=2")
+    assert len(titles(second)) == 1
+
+
+def test_filter_by_year_and_topic_and_both(seed_site, client):
+    assert len(titles(client.get("/en/news/?year=2014"))) == 2
+    assert len(titles(client.get("/en/news/?topic=civil-society"))) == 2
+    both = client.get("/en/news/?topic=civil-society&year=2014")
+    assert titles(both) == [
+        "The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!"
+    ]
+
+
+def test_year_archive_counts_within_the_chosen_topic(seed_site, client):
+    archive = client.get("/en/news/").context["archive"]
+    assert archive.years == [{"year": 2015, "count": 1}, {"year": 2014, "count": 2}]
+    by_topic = client.get("/en/news/?topic=humanitarian-crisis").context["archive"]
+    assert by_topic.years == [{"year": 2014, "count": 1}]
+    topics = {t["slug"]: t["count"] for t in archive.topics}
+    assert topics == {
+        "civil-society": 2,
+        "human-rights": 2,
+        "humanitarian-crisis": 1,
+        "peace-and-reconciliation": 1,
+    }
+
+
+def test_topic_names_are_in_the_readers_language(seed_site, client):
+    archive = client.get("/ar/news/").context["archive"]
+    assert "حقوق الإنسان" in [t["name"] for t in archive.topics]
+
+
+def test_pagination_keeps_the_filters(seed_site, client, settings):
+    settings.NEWS_PAGE_SIZE = 2
+    add_statements(3, year=2020, topic_slug="human-rights")
+    html = client.get("/en/news/?topic=human-rights&year=2020").content.decode()
+    assert 'href="?topic=human-rights&amp;year=2020&amp;page=2"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?page=99", "This list has only 1 page."),
+        ("?year=abc", "There are no statements for this choice."),
+        ("?year=1066", "There are no statements for this choice."),
+        ("?topic=no-such-topic", "There are no statements for this choice."),
+    ],
+)
+def test_dead_ends_get_a_friendly_page(seed_site, client, query, message):
+    response = client.get(f"/en/news/{query}")
+    assert response.status_code == 404
+    text = visible_text(response.content.decode())
+    assert message in text
+    assert "See all statements" in text or "Go to the first page" in text
+
+
+def test_a_page_that_is_not_a_number_shows_the_first(seed_site, client):
+    response = client.get("/en/news/?page=abc")
+    assert response.status_code == 200
+    assert response.context["archive"].page.number == 1
+
+
+def test_queries_do_not_grow_with_the_archive(seed_site, client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/news/").status_code == 200
+        return len(queries)
+
+    before = count()
+    add_statements(25)
+    assert count() == before
+
+
+def test_rss_feed_is_valid_and_in_the_readers_language(seed_site, client):
+    response = client.get("/en/news/feed/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.language == "en"
+    assert [entry.title for entry in feed.entries][0] == (
+        "We Stand Together With Iraqi Civil Society Activists!"
+    )
+    assert len(feed.entries) == 3
+    assert feed.entries[0].link.endswith(
+        "/en/news/we-stand-together-with-iraqi-civil-society-activists/"
+    )
+
+    arabic = feedparser.parse(client.get("/ar/news/feed/").content)
+    assert not arabic.bozo
+    assert arabic.feed.language == "ar"
+    assert arabic.feed.title.startswith("مبادرة التضامن")
+    assert arabic.entries == []  # no statement is translated into Arabic yet
+
+
+def test_every_page_links_its_languages_feed(seed_site, client):
+    html = client.get("/ckb/campaigns/end-cross-border-bombings/").content.decode()
+    assert 'type="application/rss+xml"' in html
+    assert 'href="/ckb/news/feed/"' in html
+
+
+def test_statement_shows_related_statements_and_linked_topics(seed_site, client):
+    html = client.get("/en/news/iraqi-civil-initiative-launched/").content.decode()
+    assert "Related statements" in html
+    assert "We Stand Together With Iraqi Civil Society Activists!" in html  # shares civil-society
+    assert 'href="/en/news/?topic=civil-society"' in html

@@ -1,0 +1,126 @@
+"""Search: Arabic and Kurdish found whichever keyboard typed them; hostile queries
+get a friendly page; matches highlighted; the query always escaped."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from django.test import Client
+
+from search.normalise import highlighted_excerpt, normalise, search_terms
+from tests.helpers import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def titles_found(client, code, query):
+    response = client.get(f"/{code}/search/", {"q": query})
+    assert response.status_code == 200
+    return [page.title for page in response.context["results"] or []]
+
+
+ARABIC_CAMPAIGN = "أوقفوا القصف العابر للحدود في كردستان العراق"
+KURDISH_CAMPAIGN = "کۆتایی بە بۆردوومانی سەرسنووری لە کوردستانی عێراق بهێنن"
+
+
+@pytest.mark.parametrize(
+    ("why", "code", "query", "expected"),
+    [
+        # Arabic kaf typed for the Kurdish ک
+        ("kaf", "ckb", "كوردستانی", KURDISH_CAMPAIGN),
+        # Kurdish kaf typed for the Arabic ك
+        ("kaf", "ar", "کردستان", ARABIC_CAMPAIGN),
+        # Arabic keyboard: ي for ی and ه for ە, in مەسیحی ("Christian")
+        ("yeh and ae", "ckb", "مهسيحي", KURDISH_CAMPAIGN),
+        # Persian/Kurdish keyboard: ی for ي and ه for ة, in الدبلوماسية
+        ("yeh and taa marbuta", "ar", "الدبلوماسیه", ARABIC_CAMPAIGN),
+        # alef without hamza for إ and أ
+        ("alef", "ar", "اطلاق", ARABIC_CAMPAIGN),
+        ("alef", "ar", "اكثر", ARABIC_CAMPAIGN),
+        # taa marbuta typed as heh
+        ("taa marbuta", "ar", "الحمله", ARABIC_CAMPAIGN),
+        # diacritics in the query; the text has none
+        ("diacritics", "ar", "الحَمْلَة", ARABIC_CAMPAIGN),
+        # diacritics in the text (منظماتِ); none in the query
+        ("diacritics", "ar", "منظمات", ARABIC_CAMPAIGN),
+        # tatweel
+        ("tatweel", "ar", "الحـــملة", ARABIC_CAMPAIGN),
+        # Arabic-Indic and Persian digits for 30 and 500
+        ("digits", "ar", "٣٠", ARABIC_CAMPAIGN),
+        ("digits", "ckb", "۵۰۰", KURDISH_CAMPAIGN),
+    ],
+)
+def test_search_finds_words_whichever_keyboard_typed_them(
+    seed_site, client, why, code, query, expected
+):
+    assert expected in titles_found(client, code, query), why
+
+
+def test_kurdish_letters_are_not_merged_with_arabic_ones():
+    # کەڕ ("deaf") and کەر ("donkey") are different words.
+    assert normalise("کەڕ") != normalise("کەر")
+    assert normalise("ێ") != normalise("ی")
+
+
+def test_search_stays_within_the_readers_language(seed_site, client):
+    assert titles_found(client, "en", "كردستان") == []
+    assert "End Cross-Border Bombings in Iraqi Kurdistan" in titles_found(client, "en", "Kurdistan")
+
+
+def test_matches_are_highlighted_in_an_excerpt(seed_site, client):
+    html = client.get("/ckb/search/", {"q": "كوردستانی"}).content.decode()
+    assert "<mark>کوردستانی</mark>" in html
+
+
+def test_excerpt_escapes_the_text_and_marks_the_match():
+    excerpt = highlighted_excerpt("A <b>bold</b> call for peace in Iraq", search_terms("peace"))
+    assert str(excerpt) == "A &lt;b&gt;bold&lt;/b&gt; call for <mark>peace</mark> in Iraq"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "<script>alert('x')</script>",
+        "'; DROP TABLE wagtailcore_page; --",
+        '" OR 1=1 --',
+        "NEAR(a b) AND NOT * ^ \" '",
+        "....!!!???",
+        "\u202e\u200f\u0000",
+    ],
+)
+def test_hostile_queries_get_a_friendly_page(seed_site, client, query):
+    response = client.get("/ar/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "wagtailcore_page" not in html or "DROP TABLE wagtailcore_page" in visible_text(html)
+
+
+def test_a_punctuation_only_query_asks_for_a_word(seed_site, client):
+    text = visible_text(client.get("/en/search/", {"q": "?!... ;;"}).content.decode())
+    assert "Type a word or a number to search for." in text
+
+
+def test_a_very_long_query_is_cut_and_the_visitor_told(seed_site, client):
+    response = client.get("/en/search/", {"q": "peace " * 2000})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 200
+    assert "only its beginning was used" in visible_text(response.content.decode())
+
+
+def test_badly_encoded_query_is_not_an_error(seed_site, client):
+    response = client.get("/ckb/search/?q=%ff%fe%80abc")
+    assert response.status_code == 200
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=300), code=st.sampled_from(["en", "ar", "ckb"]))
+def test_any_query_answers_and_is_escaped(seed_site, query, code):
+    response = Client().get(f"/{code}/search/", {"q": query, "page": "2"})
+    assert response.status_code == 200
+    if "<" in query:
+        assert (
+            query.strip()[:200] not in response.content.decode() or "<" not in query.strip()[:200]
+        )
