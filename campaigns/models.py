@@ -3,19 +3,31 @@
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import CharBlock
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaigns.calendar import conference_calendar
+from campaigns.forms import ConferenceRegistrationForm, JoinCampaignForm, rate_limited
+from campaigns.notifications import confirm_registration, notify_campaign
+
+# Visitors' submissions live in their own module; importing them registers the models.
+from campaigns.submissions import CampaignEndorsement, ConferenceRegistration, original_page
 from home.blocks import BodyBlock, SocialLinkBlock
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -128,6 +140,58 @@ class CampaignPage(SitePage):
     def partner_organisations(self):
         return localized_organisations(self.partners.select_related("organisation"))
 
+    def get_context(self, request, *args, join_form=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        approved = CampaignEndorsement.objects.filter(
+            campaign=original_page(self), approved=True
+        ).order_by("organisation_name")
+        context["join_form"] = join_form or JoinCampaignForm()
+        context["joined"] = request.GET.get("joined")
+        context["endorsement_count"] = approved.count()
+        context["endorsers"] = approved.filter(consent_to_be_listed=True)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.join(request)
+        return super().serve(request, *args, **kwargs)
+
+    def join(self, request):
+        """An organisation joins: stored first, staff told by email, then a thank-you."""
+        form = JoinCampaignForm(request.POST)
+        if form.is_spam():
+            return redirect(f"{self.url}?joined=1#join")
+        if rate_limited(request, "join"):
+            form.add_error(
+                None, _("Too many forms were sent from your address. Please try again in an hour.")
+            )
+            return self.render_form_page(request, form, status=429)
+        if not form.is_valid():
+            return self.render_form_page(request, form, status=400)
+        campaign = original_page(self)
+        endorsement = form.save(commit=False)
+        endorsement.campaign = campaign
+        endorsement.language = get_language()
+        endorsement.duplicate_key = CampaignEndorsement.make_duplicate_key(
+            endorsement.organisation_name, endorsement.email
+        )
+        if CampaignEndorsement.objects.filter(
+            campaign=campaign, duplicate_key=endorsement.duplicate_key
+        ).exists():
+            return redirect(f"{self.url}?joined=already#join")
+        try:
+            with transaction.atomic():
+                endorsement.save()
+        except IntegrityError:  # the same form sent twice at once
+            return redirect(f"{self.url}?joined=already#join")
+        if campaign.contact_email:
+            transaction.on_commit(lambda: notify_campaign(campaign, endorsement))
+        return redirect(f"{self.url}?joined=1#join")
+
+    def render_form_page(self, request, form, status):
+        context = self.get_context(request, join_form=form)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
 
 class ConferenceIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
@@ -159,7 +223,7 @@ class ConferenceSupporter(OrganisationLink):
     )
 
 
-class ConferencePage(SitePage):
+class ConferencePage(RoutablePageMixin, SitePage):
     summary = models.TextField(
         _("summary"),
         blank=True,
@@ -168,6 +232,12 @@ class ConferencePage(SitePage):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(
         _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day conference.")
+    )
+    start_time = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Optional, local time.")
+    )
+    end_time = models.TimeField(
+        _("ends at"), null=True, blank=True, help_text=_("Optional, local time.")
     )
     city = models.CharField(_("city"), max_length=100)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
@@ -208,6 +278,8 @@ class ConferencePage(SitePage):
             [
                 FieldPanel("start_date"),
                 FieldPanel("end_date"),
+                FieldPanel("start_time"),
+                FieldPanel("end_time"),
                 FieldPanel("city"),
                 FieldPanel("venue"),
                 FieldPanel("time_zone"),
@@ -234,6 +306,8 @@ class ConferencePage(SitePage):
         TranslatableField("summary"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_time"),
         TranslatableField("city"),
         TranslatableField("venue"),
         SynchronizedField("time_zone", overridable=False),
@@ -278,10 +352,66 @@ class ConferencePage(SitePage):
         closes_at = self.registration_closes_at
         return closes_at is not None and (now or timezone.now()) < closes_at
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, registration_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["registration_open"] = self.registration_is_open()
+        context["registration_form"] = registration_form or ConferenceRegistrationForm()
+        context["registered"] = request.GET.get("registered")
+        codes = {version.locale.language_code for version in self.published_translations()}
+        context["available_in"] = [
+            get_language_info(code)["name_local"]
+            for code, _name in settings.LANGUAGES
+            if code in codes
+        ]
         return context
+
+    @path("")
+    def conference(self, request):
+        if request.method == "POST":
+            return self.register(request)
+        return self.render_form_page(request, None, status=200)
+
+    def register(self, request):
+        """Registration, refused by the server itself once the deadline has passed."""
+        if not self.registration_is_open():
+            return self.render_form_page(request, None, status=410)
+        form = ConferenceRegistrationForm(request.POST)
+        if form.is_spam():
+            return redirect(f"{self.url}?registered=1#registration")
+        if rate_limited(request, "register"):
+            form.add_error(
+                None, _("Too many forms were sent from your address. Please try again in an hour.")
+            )
+            return self.render_form_page(request, form, status=429)
+        if not form.is_valid():
+            return self.render_form_page(request, form, status=400)
+        conference = original_page(self)
+        registration = form.save(commit=False)
+        registration.conference = conference
+        registration.language = get_language()
+        if ConferenceRegistration.objects.filter(
+            conference=conference, email__iexact=registration.email
+        ).exists():
+            return redirect(f"{self.url}?registered=already#registration")
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            return redirect(f"{self.url}?registered=already#registration")
+        transaction.on_commit(lambda: confirm_registration(self, registration))
+        return redirect(f"{self.url}?registered=1#registration")
+
+    def render_form_page(self, request, form, status):
+        context = self.get_context(request, registration_form=form)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    @path("calendar/", name="ics")
+    def ics(self, request):
+        return HttpResponse(
+            conference_calendar(self, request),
+            content_type="text/calendar; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{self.slug}.ics"'},
+        )
 
     def supporting_organisations(self):
         return localized_organisations(self.supporters.select_related("organisation"))

@@ -114,3 +114,13 @@ def arabic_translator(db):
 @pytest.fixture
 def kurdish_translator(db):
     return make_user("kurdish", "Kurdish translators")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (rate limits, cached pages)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -49,3 +49,13 @@ def html_root_attributes(html):
     """The attributes of the <html> element."""
     match = re.search(r"<html([^>]*)>", html)
     return dict(re.findall(r'(\w+)="([^"]*)"', match.group(1)))
+
+
+class BrokenEmailBackend:
+    """An email backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")

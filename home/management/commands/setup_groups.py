@@ -6,6 +6,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from home.permissions import GROUPS
 
 SNIPPET_MODELS = [("home", "organisation"), ("news", "topic"), ("home", "navigationmenu")]
+# Visitors' submissions: Editors read, approve, export and delete them.
+SUBMISSION_MODELS = ["campaignendorsement", "conferenceregistration"]
 
 
 def permission(app_label, codename):
@@ -50,6 +52,11 @@ class Command(BaseCommand):
                 permission(app, f"{action}_{model}")
                 for app, model in SNIPPET_MODELS
                 for action in ("add", "change", "delete", "publish")
+            ],
+            *[
+                permission("campaigns", f"{action}_{model}")
+                for model in SUBMISSION_MODELS
+                for action in ("view", "change", "delete")
             ],
         )
         self.grant_pages(

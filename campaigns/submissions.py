@@ -1,0 +1,129 @@
+"""What visitors send: organisations joining a campaign, people registering for a
+conference. Stored first; emails are sent after, and a failed email loses nothing."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES_SPOKEN = [
+    ("ar", _("Arabic")),
+    ("ckb", _("Kurdish (Sorani)")),
+    ("kmr", _("Kurdish (Kurmanji)")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("other", _("Another language")),
+]
+
+
+def original_page(page):
+    """Submissions made on a translation belong to the page in the site's main
+    language, so staff see one list per campaign or conference."""
+    return (
+        page.get_translations(inclusive=True)
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .specific()
+        .first()
+        or page
+    )
+
+
+def send_quietly(subject, message, recipients, language):
+    """Send an email in `language`; log a failure rather than lose the submission."""
+    try:
+        with translation.override(language):
+            send_mail(str(subject), str(message), None, recipients)
+    except Exception:  # noqa: BLE001 - any mail failure: the submission is already stored
+        logger.exception("Could not send “%s” to %s", subject, recipients)
+        return False
+    return True
+
+
+class CampaignEndorsement(models.Model):
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    country = models.CharField(_("country"), max_length=100)
+    contact_person = models.CharField(_("contact person"), max_length=200)
+    email = models.EmailField(_("email"))
+    website = models.URLField(_("website"), blank=True)
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    consent_to_be_listed = models.BooleanField(
+        _("agrees to be listed"),
+        default=False,
+        help_text=_("The organisation agrees that its name is shown on the campaign page."),
+    )
+    approved = models.BooleanField(
+        _("approved"),
+        default=False,
+        help_text=_("Approved organisations that agreed to be listed appear on the campaign page."),
+    )
+    language = models.CharField(_("language of the form"), max_length=10, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    # Lower-cased organisation name and email: the same organisation joining twice.
+    duplicate_key = models.CharField(max_length=400, editable=False)
+
+    class Meta:
+        verbose_name = _("campaign endorsement")
+        verbose_name_plural = _("campaign endorsements")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "duplicate_key"], name="one_endorsement_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return self.organisation_name
+
+    @staticmethod
+    def make_duplicate_key(organisation_name, email):
+        return f"{' '.join(organisation_name.casefold().split())}|{email.strip().casefold()}"
+
+
+class ConferenceRegistration(models.Model):
+    conference = models.ForeignKey(
+        "campaigns.ConferencePage",
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=100)
+    email = models.EmailField(_("email"))
+    languages = models.CharField(_("languages spoken"), max_length=100)
+    needs = models.TextField(
+        _("needs"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Interpretation, access, a letter for a visa, diet..."),
+    )
+    language = models.CharField(_("language of the form"), max_length=10, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conference registration")
+        verbose_name_plural = _("conference registrations")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "email"], name="one_registration_per_email"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def languages_display(self):
+        names = dict(LANGUAGES_SPOKEN)
+        return ", ".join(str(names.get(code, code)) for code in self.languages.split(",") if code)
