@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PublishingPanel
@@ -179,6 +180,16 @@ class SitePage(Page):
             if stream:
                 parts.extend(stream.stream_block.get_searchable_content(stream))
         return " ".join(part for part in parts if part)
+
+    def meta_description(self):
+        """What search engines and shared links show under the title."""
+        for name in ("search_description", "summary", "mission", "intro"):
+            text = getattr(self, name, "")
+            if text:
+                return text
+        body = getattr(self, "body", None)
+        text = " ".join(body.stream_block.get_searchable_content(body)) if body else ""
+        return Truncator(text or self.plain_text()).words(30)
 
     @property
     def search_text(self):

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 
 from wagtail.models import Page
@@ -43,3 +44,16 @@ def sitemap(request):
     return TemplateResponse(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
     )
+
+
+def robots_txt(request):
+    """Everything public may be crawled but the admin; the sitemap says where."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,7 +1,10 @@
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
@@ -139,3 +142,30 @@ def statements_index(context):
             NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
         )
     return request._statements_index
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's JSON-LD, escaped like Django's json_script."""
+    from home.structured_data import structured_data as build
+
+    data = build(page, context["request"]) if isinstance(page, Page) else None
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+# Open Graph locales: language_TERRITORY.
+OG_LOCALES = {"en": "en_GB", "ar": "ar_IQ", "ckb": "ckb_IQ"}
+
+
+@register.simple_tag
+def og_locale(code):
+    return OG_LOCALES.get(code, code)
+
+
+@register.filter
+def absolute_url(path, request):
+    return request.build_absolute_uri(path)
