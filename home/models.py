@@ -13,7 +13,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     Orderable,
     Page,
     RevisionMixin,
@@ -24,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, MenuItemBlock
+from home.locales import active_locale, locale_by_id
 
 
 class TranslatableSnippet(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -118,7 +118,7 @@ def localized_organisations(links):
         org.translation_key: org
         for org in Organisation.objects.filter(
             translation_key__in=[o.translation_key for o in originals],
-            locale=Locale.get_active(),
+            locale=active_locale(),
             live=True,
         ).select_related("logo")
     }
@@ -210,7 +210,7 @@ class SitePage(Page):
     def content_language(self):
         """The language the page's text is written in."""
         source = self.untranslated_source or self
-        return source.locale.language_code
+        return locale_by_id(source.locale_id).language_code
 
     def published_translations(self):
         """This page in every language it is really translated into and live,

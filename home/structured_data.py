@@ -47,7 +47,7 @@ def structured_data(page, request):
         }
         if page.last_published_at:
             data["dateModified"] = page.last_published_at.isoformat()
-        authors = [{"@type": "Organization", "name": str(o)} for o in page.issuing_organisations()]
+        authors = [{"@type": "Organization", "name": str(o)} for o in page.issuing_organisations]
         if authors:
             data["author"] = authors
         return data

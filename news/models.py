@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.locales import active_locale
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     OrganisationLink,
@@ -142,9 +143,10 @@ class StatementArchive:
             .annotate(count=Count("page", distinct=True))
         )
         names = {}
-        for topic in Topic.objects.filter(slug__in=counts, live=True).select_related("locale"):
+        reader = active_locale().pk
+        for topic in Topic.objects.filter(slug__in=counts, live=True):
             # The reader's language when translated, English otherwise.
-            if topic.locale.language_code == get_language() or topic.slug not in names:
+            if topic.locale_id == reader or topic.slug not in names:
                 names[topic.slug] = topic.name
         return sorted(
             (
@@ -265,11 +267,23 @@ class NewsPage(SitePage):
                 return Truncator(html.unescape(strip_tags(block.value.source))).words(40)
         return ""
 
+    @cached_property
     def issuing_organisations(self):
         return localized_organisations(self.issuers.select_related("organisation"))
 
+    @cached_property
     def topics(self):
-        return [link.topic.localized for link in self.topic_links.select_related("topic")]
+        """The statement's topics, in the reader's language when translated."""
+        links = list(self.topic_links.select_related("topic"))
+        translated = {
+            topic.translation_key: topic
+            for topic in Topic.objects.filter(
+                translation_key__in=[link.topic.translation_key for link in links],
+                locale=active_locale(),
+                live=True,
+            )
+        }
+        return [translated.get(link.topic.translation_key, link.topic) for link in links]
 
     def related_statements(self, count=3):
         """Other statements of this language on the same topics, newest first; the

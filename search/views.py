@@ -1,8 +1,9 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home.locales import active_locale
 from search.normalise import highlighted_excerpt, search_terms
 
 RESULTS_PER_PAGE = 10
@@ -26,7 +27,7 @@ def search(request):
     if terms:
         pages = (
             Page.objects.live()
-            .filter(locale=Locale.get_active())
+            .filter(locale=active_locale())
             .specific()
             .search(" ".join(terms), operator="and")
         )

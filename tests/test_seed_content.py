@@ -91,7 +91,7 @@ def test_month_only_date_is_shown_without_a_day(seed_site, client):
 
 def test_issuing_body_of_the_social_forum_statement(seed_site, client):
     forum = english(NewsPage, "military-solution-is-not-the-only-option")
-    assert [o.name for o in forum.issuing_organisations()] == [
+    assert [o.name for o in forum.issuing_organisations] == [
         "National Committee of the Iraqi Social Forum"
     ]
     assert "National Committee of the Iraqi Social Forum" in visible_text(

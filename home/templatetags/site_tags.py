@@ -2,12 +2,15 @@ import json
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home.locales import active_locale, locale_by_id
 
 register = template.Library()
 
@@ -27,8 +30,8 @@ def language_links(context):
     versions = {}
     if isinstance(page, Page):
         versions = {
-            version.locale.language_code: version
-            for version in page.get_translations(inclusive=True).live().select_related("locale")
+            locale_by_id(version.locale_id).language_code: version
+            for version in page.get_translations(inclusive=True).live()
         }
     links = []
     for code, _name in settings.LANGUAGES:
@@ -58,7 +61,7 @@ def content_language_attributes(page):
     source = getattr(page, "untranslated_source", None)
     if source is None:
         return ""
-    code = source.locale.language_code
+    code = locale_by_id(source.locale_id).language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', code, direction)
 
@@ -78,14 +81,13 @@ def _menu_links(request, menu):
     """
     if menu is None:
         return []
-    menu = menu.localized
-    locale = Locale.get_active()
+    locale = active_locale()
     chosen = [item.value["page"] for item in menu.items if item.value["page"]]
     counterparts = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=[p.translation_key for p in chosen], locale=locale)
-        .specific(defer=True)
+        for page in Page.objects.live().filter(
+            translation_key__in=[p.translation_key for p in chosen], locale=locale
+        )
     }
     links = []
     for item in menu.items:
@@ -103,11 +105,19 @@ def _menu_links(request, menu):
 @register.simple_tag(takes_context=True)
 def navigation_links(context, which):
     """The links of the site's main or footer menu ("main" or "footer")."""
-    from home.models import SiteNavigation
+    from home.models import NavigationMenu, SiteNavigation
 
     request = context["request"]
     navigation = SiteNavigation.for_request(request)
-    menu = navigation.main_menu if which == "main" else navigation.footer_menu
+    menu_id = navigation.main_menu_id if which == "main" else navigation.footer_menu_id
+    if menu_id is None:
+        return []
+    # The menu in the reader's language when published, else the one chosen.
+    menus = NavigationMenu.objects.filter(
+        translation_key=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")[:1],
+        live=True,
+    ).filter(Q(locale=active_locale()) | Q(pk=menu_id))
+    menu = max(menus, key=lambda m: m.pk != menu_id, default=None)
     return _menu_links(request, menu)
 
 
@@ -139,7 +149,7 @@ def statements_index(context):
     request = context["request"]
     if not hasattr(request, "_statements_index"):
         request._statements_index = (
-            NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+            NewsIndexPage.objects.live().filter(locale=active_locale()).first()
         )
     return request._statements_index
 
