@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SHELL := /bin/bash
 
-.PHONY: run test lint format messages install clean
+.PHONY: run test lint format messages install clean bench
 
 # Re-install only when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -32,6 +32,10 @@ run: install messages
 test: install messages
 	@mkdir -p .ci
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee .ci/last-pytest.log; exit $${PIPESTATUS[0]}
+
+# Figures, not pass/fail: queries, HTML size and Lighthouse scores (docs/performance.md).
+bench: install messages
+	$(PY) manage.py bench
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -39,6 +39,7 @@ from home.models import (
 
 class CampaignIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
+    default_description = _("Campaigns of the Iraqi Civil Society Solidarity Initiative")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
@@ -195,6 +196,7 @@ class CampaignPage(SitePage):
 
 class ConferenceIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
+    default_description = _("Conferences of the Iraqi Civil Society Solidarity Initiative")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]

@@ -189,7 +189,10 @@ class SitePage(Page):
                 return text
         body = getattr(self, "body", None)
         text = " ".join(body.stream_block.get_searchable_content(body)) if body else ""
-        return Truncator(text or self.plain_text()).words(30)
+        return Truncator(text or self.plain_text()).words(30) or str(self.default_description)
+
+    # Said of a page with no text of its own to describe it (index pages).
+    default_description = _("Iraqi Civil Society Solidarity Initiative")
 
     @property
     def search_text(self):

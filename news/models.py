@@ -62,6 +62,7 @@ register_snippet(Topic)
 
 class NewsIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
+    default_description = _("Statements of the Iraqi Civil Society Solidarity Initiative")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]

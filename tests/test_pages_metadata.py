@@ -1,0 +1,164 @@
+"""Every page: images, sharing and search-engine metadata, and nothing that slows
+the first view (third-party resources, unhashed static files)."""
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
+
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from home.blocks import CaptionedImageBlock
+from news.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_image():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), "teal").save(buffer, "JPEG")
+    return Image.objects.create(title="March", file=ImageFile(buffer, name="march.jpg"))
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def test_an_image_needs_alt_text_unless_marked_decorative(seed_site):
+    block = CaptionedImageBlock()
+    image = make_image()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(
+            block.to_python({"image": {"image": image.pk, "decorative": False, "alt_text": ""}})
+        )
+    block.clean(block.to_python({"image": {"image": image.pk, "decorative": True, "alt_text": ""}}))
+    block.clean(
+        block.to_python(
+            {"image": {"image": image.pk, "decorative": False, "alt_text": "A march in Basra"}}
+        )
+    )
+
+
+def test_images_are_responsive_pictures_with_modern_formats(seed_site, client):
+    image = make_image()
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    statement.body.append(
+        (
+            "image",
+            {
+                "image": {"image": image, "decorative": False, "alt_text": "A march in Basra"},
+                "caption": "Basra",
+            },
+        )
+    )
+    statement.save_revision().publish()
+    html = client.get(statement.url).content.decode()
+    picture = re.search(r"<picture>.*?</picture>", html, re.S).group(0)
+    assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
+    assert 'alt="A march in Basra"' in picture
+    assert re.search(r'srcset="[^"]*480w[^"]*800w[^"]*1200w', picture)
+    assert 'loading="lazy"' in picture
+
+
+def test_every_page_has_a_title_description_and_canonical(seed_site, client):
+    for page in Page.objects.filter(depth__gt=1).live():
+        html = client.get(page.url).content.decode()
+        assert re.search(r"<title>[^<]+ · [^<]+</title>", html), page.url
+        assert re.search(r'<meta name="description" content="[^"]+">', html), page.url
+        assert '<link rel="canonical"' in html, page.url
+        assert '<meta property="og:image" content="http' in html, page.url
+        assert '<meta name="twitter:card" content="summary_large_image">' in html, page.url
+
+
+def test_open_graph_describes_a_statement_as_an_article(seed_site, client):
+    html = client.get("/ar/campaigns/end-cross-border-bombings/").content.decode()
+    assert (
+        '<meta property="og:title" content="أوقفوا القصف العابر للحدود في كردستان العراق">' in html
+    )
+    assert '<meta property="og:locale" content="ar_IQ">' in html
+    statement = client.get("/en/news/iraqi-civil-initiative-launched/").content.decode()
+    assert '<meta property="og:type" content="article">' in statement
+
+
+def test_structured_data_for_home_statement_and_conference(seed_site, client):
+    (home,) = json_ld(client.get("/en/").content.decode())
+    assert home["@type"] == "Organization" and home["alternateName"] == "ICSSI"
+
+    (article,) = json_ld(
+        client.get("/en/news/military-solution-is-not-the-only-option/").content.decode()
+    )
+    assert article["@type"] == "NewsArticle"
+    assert article["datePublished"] == "2014-01-16"
+    assert article["author"] == [
+        {"@type": "Organization", "name": "National Committee of the Iraqi Social Forum"}
+    ]
+
+    (event,) = json_ld(
+        client.get("/ckb/conferences/annual-conference-2017-sulaymaniyah/").content.decode()
+    )
+    assert event["@type"] == "Event"
+    assert (event["startDate"], event["endDate"]) == ("2017-01-18", "2017-01-18")
+    assert event["location"]["address"].startswith("Sulaymaniyah")
+    assert event["inLanguage"] == "en"  # the Kurdish page still shows the English text
+
+
+def test_structured_data_cannot_break_out_of_its_script(seed_site, client):
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    statement.title = "</script><script>alert(1)</script>"
+    statement.save_revision().publish()
+    html = client.get(statement.url).content.decode()
+    (article,) = json_ld(html)
+    assert article["headline"] == "</script><script>alert(1)</script>"
+    assert "<script>alert(1)" not in html
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_the_admin(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_pages_load_nothing_from_other_sites(seed_site, client):
+    for url in ["/en/", "/ar/news/", "/ckb/campaigns/end-cross-border-bombings/"]:
+        html = client.get(url).content.decode()
+        for tag in re.findall(r"<(?:script|link|img|iframe)[^>]+>", html):
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue
+            for address in re.findall(r'(?:src|href)="([^"]+)"', tag):
+                assert not re.match(r"(https?:)?//", address) or "testserver" in address, tag
+
+
+def test_static_files_get_hashed_names_for_long_caching(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "STATIC_ROOT": str(tmp_path),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", manifest["css/site.css"])
+    hashed = tmp_path / manifest["css/site.css"]
+    assert hashed.exists() and hashed.with_name(hashed.name + ".gz").exists()
+    assert hashed.stat().st_size < 20_000
