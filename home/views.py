@@ -1,8 +1,12 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.crypto import get_random_string
+from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page
 
@@ -57,3 +61,23 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def health(request):
+    """200 when the database and the cache answer, 503 otherwise (for load balancers)."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means unhealthy
+        checks["database"] = "unavailable"
+    try:
+        token = get_random_string(12)
+        cache.set("health-check", token, timeout=10)
+        checks["cache"] = "ok" if cache.get("health-check") == token else "unavailable"
+    except Exception:  # noqa: BLE001
+        checks["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)

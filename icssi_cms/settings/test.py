@@ -20,3 +20,22 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Django's test client logs in without a request, which django-axes refuses; the
+# throttling tests (tests/test_security.py) put it back.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Pages are rendered afresh in tests; tests/test_page_cache.py turns the cache on.
+PAGE_CACHE_SECONDS = 0
+# CI runs the suite a second time on PostgreSQL with Redis as the cache.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+            "KEY_PREFIX": "icssi-tests",
+        }
+    }

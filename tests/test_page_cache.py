@@ -1,0 +1,134 @@
+"""Anonymous readers get cached pages; editors, forms and POSTs never do; publishing
+empties the cache so the next reader sees the change."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.models import CampaignPage
+from news.models import NewsPage
+from tests.helpers import page_in
+
+pytestmark = pytest.mark.django_db
+
+STATEMENT = "/{}/news/iraqi-civil-initiative-launched/"
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(seed_site, page_cache_on, client):
+    first = client.get(STATEMENT.format("en"))
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(STATEMENT.format("en"))
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) <= 2  # the cache generation and the page, from the cache
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "s-maxage=300" in second["Cache-Control"]
+
+
+def test_each_language_and_query_string_is_cached_apart(seed_site, page_cache_on, client):
+    english = client.get("/en/news/").content
+    arabic = client.get("/ar/news/").content
+    assert english != arabic
+    assert client.get("/ar/news/")["X-Page-Cache"] == "hit"
+    assert client.get("/ar/news/?year=2014")["X-Page-Cache"] == "miss"
+
+
+def test_editors_previews_forms_posts_search_and_admin_bypass_the_cache(
+    seed_site, page_cache_on, client, editor
+):
+    client.get(STATEMENT.format("en"))
+    # A page with a form (CSRF token) is never stored.
+    campaign = CampaignPage.objects.get(locale__language_code="en")
+    client.get(campaign.url)
+    assert "X-Page-Cache" not in client.get(campaign.url)
+    assert "X-Page-Cache" not in client.get("/en/search/?q=iraq")
+    # POSTs are not cached.
+    assert "X-Page-Cache" not in client.post(campaign.url, {})
+    # Signed-in editors always get the page afresh.
+    client.force_login(editor)
+    assert "X-Page-Cache" not in client.get(STATEMENT.format("en"))
+    admin = client.get("/admin/")
+    assert "X-Page-Cache" not in admin
+    assert "no-cache" in admin["Cache-Control"] or "private" in admin["Cache-Control"]
+
+
+def test_a_reader_sees_the_new_title_on_the_very_next_request_after_publish(
+    seed_site, page_cache_on, client
+):
+    for code in ("en", "ar", "ckb"):
+        client.get(STATEMENT.format(code))
+    client.get("/en/news/")
+    client.get("/ar/")
+    client.get("/en/news/feed/")
+    client.get("/sitemap.xml")
+    assert client.get("/en/news/")["X-Page-Cache"] == "hit"
+
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    statement.title = "The Civil Initiative is launched"
+    statement.save_revision().publish()
+
+    for code in ("en", "ar", "ckb"):  # Arabic and Kurdish are aliases: they show it too
+        assert (
+            "The Civil Initiative is launched"
+            in client.get(STATEMENT.format(code)).content.decode()
+        )
+    assert "The Civil Initiative is launched" in client.get("/en/news/").content.decode()
+    assert "The Civil Initiative is launched" in client.get("/ar/").content.decode()
+    assert "The Civil Initiative is launched" in client.get("/en/news/feed/").content.decode()
+
+
+def test_unpublishing_and_deleting_empty_the_cache(seed_site, page_cache_on, client):
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    client.get(statement.url)
+    page_in("ar", statement)  # its alias
+    statement.unpublish()
+    assert client.get(statement.url).status_code == 404
+    other = NewsPage.objects.get(
+        slug="military-solution-is-not-the-only-option", locale__language_code="en"
+    )
+    client.get("/en/news/")
+    other.delete()
+    assert "military solution" not in client.get("/en/news/").content.decode()
+
+
+def test_a_menu_published_changes_every_page(seed_site, page_cache_on, client):
+    from home.models import NavigationMenu
+
+    client.get("/en/")
+    menu = NavigationMenu.objects.get(name="Main menu", locale__language_code="en")
+    menu.items[0].value["label"] = "Our statements"
+    menu.save_revision().publish()
+    assert "Our statements" in client.get("/en/").content.decode()
+
+
+def test_pages_are_served_when_the_cache_is_down(seed_site, page_cache_on, client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+            },
+        }
+    }
+    from django.core.cache import cache
+
+    cache.set("probe", 1)
+    assert cache.get("probe") is None  # really down
+    for _ in range(2):
+        response = client.get(STATEMENT.format("ar"))
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") != "hit"
+    assert client.get("/health/").status_code == 503
