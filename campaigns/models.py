@@ -359,7 +359,7 @@ class ConferencePage(RoutablePageMixin, SitePage):
         context["registration_open"] = self.registration_is_open()
         context["registration_form"] = registration_form or ConferenceRegistrationForm()
         context["registered"] = request.GET.get("registered")
-        codes = {version.locale.language_code for version in self.published_translations()}
+        codes = {version.locale.language_code for version in self.published_translations}
         context["available_in"] = [
             get_language_info(code)["name_local"]
             for code, _name in settings.LANGUAGES

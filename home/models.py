@@ -2,8 +2,13 @@
 
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +20,7 @@ from wagtail.models import (
     DraftStateMixin,
     Orderable,
     Page,
+    PageViewRestriction,
     RevisionMixin,
     TranslatableMixin,
 )
@@ -125,6 +131,22 @@ def localized_organisations(links):
     return [translated.get(o.translation_key, o) for o in originals]
 
 
+VIEW_RESTRICTIONS_KEY = "site:has-view-restrictions"
+
+
+def site_has_view_restrictions():
+    answer = cache.get(VIEW_RESTRICTIONS_KEY)
+    if answer is None:
+        answer = PageViewRestriction.objects.exists()
+        cache.set(VIEW_RESTRICTIONS_KEY, answer, timeout=None)
+    return answer
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def view_restrictions_changed(**kwargs):
+    cache.delete(VIEW_RESTRICTIONS_KEY)
+
+
 # What every page type translates of Wagtail's own fields.
 #
 # Slug policy: a page has one slug, in Latin letters, shared by all its languages
@@ -168,6 +190,14 @@ class SitePage(Page):
     def clean(self):
         super().clean()
         validate_latin_slug(self)
+
+    def get_view_restrictions(self):
+        """Wagtail checks every page view for private-page restrictions (two queries).
+        While the site has none, which is its normal state, that is skipped; the
+        answer is cached and forgotten whenever a restriction is added or removed."""
+        if not site_has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def plain_text(self):
         """The page's own words, without markup: for search and excerpts."""
@@ -215,16 +245,21 @@ class SitePage(Page):
         source = self.untranslated_source or self
         return locale_by_id(source.locale_id).language_code
 
-    def published_translations(self):
-        """This page in every language it is really translated into and live,
-        itself included; aliases that show another language's text are left out."""
-        return (
+    @cached_property
+    def live_versions(self):
+        """This page in every language where it is live, itself included: its
+        translations and the aliases that show its text untranslated."""
+        return list(
             self.get_translations(inclusive=True)
             .live()
-            .filter(alias_of__isnull=True)
             .select_related("locale")
             .order_by("locale__language_code")
         )
+
+    @cached_property
+    def published_translations(self):
+        """The live versions with their own text (aliases left out)."""
+        return [version for version in self.live_versions if version.alias_of_id is None]
 
 
 class HomePage(SitePage):
@@ -271,6 +306,26 @@ class HomePage(SitePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the page for the rest of the address in one query, by its stored
+        url_path, instead of Wagtail's two queries per level. Whatever is left of the
+        address (e.g. feed/ or calendar/) is routed by the deepest page found."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        matched = deepest.depth - self.depth
+        return deepest.specific.route(request, path_components[matched:])
+
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import ConferencePage
         from news.models import NewsPage
@@ -283,8 +338,19 @@ class HomePage(SitePage):
             .order_by("-date", "-pk")[:3]
         )
         context["conference"] = ConferencePage.featured_for(self.locale)
-        if self.featured_campaign:
-            context["featured_campaign"] = self.featured_campaign.localized
+        if self.featured_campaign_id:
+            from campaigns.models import CampaignPage
+
+            # The campaign in the reader's language when published there, else as chosen.
+            chosen = CampaignPage.objects.filter(pk=self.featured_campaign_id)
+            campaigns = (
+                CampaignPage.objects.live()
+                .filter(translation_key__in=chosen.values("translation_key"))
+                .filter(Q(locale=active_locale()) | Q(pk=self.featured_campaign_id))
+            )
+            context["featured_campaign"] = max(
+                campaigns, key=lambda c: c.locale_id == active_locale().pk, default=None
+            )
         return context
 
 

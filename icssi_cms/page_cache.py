@@ -21,7 +21,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 
@@ -49,6 +49,18 @@ def purge_all(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def cached_until_publish(parts, build, timeout=3600):
+    """`build()`'s result, kept in the cache until the next publish: for what many
+    pages show (menus, topic names) and only an editor's publishing changes."""
+    key = ":".join(str(part) for part in ("until-publish", generation(), *parts))
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=timeout)
+    return value
 
 
 class AnonymousPageCacheMiddleware:
@@ -119,6 +131,11 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(unpublished)
 def snippet_changed(sender, instance=None, **kwargs):
     # Menus, organisations and topics appear on many pages.
+    purge_all()
+
+
+@receiver(post_save, sender="home.SiteNavigation")
+def navigation_changed(sender, **kwargs):
     purge_all()
 
 

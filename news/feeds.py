@@ -60,7 +60,7 @@ class StatementsFeed(Feed):
         return item.last_published_at or timezone.now()
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics]
+        return [topic["name"] for topic in item.topics]
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)

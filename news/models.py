@@ -103,6 +103,23 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return StatementsFeed(self)(request)
 
 
+def topic_names():
+    """{slug: name} of every topic, in the reader's language where translated and
+    published, English otherwise; kept until the next publish."""
+    from icssi_cms.page_cache import cached_until_publish
+
+    locale = active_locale()
+
+    def build():
+        names = {}
+        for topic in Topic.objects.filter(live=True).order_by("locale_id"):
+            if topic.locale_id == locale.pk or topic.slug not in names:
+                names[topic.slug] = topic.name
+        return names
+
+    return cached_until_publish(("topic-names", locale.language_code), build)
+
+
 class StatementArchive:
     """The statements index's filters, counts and current page, from the query string.
 
@@ -143,12 +160,7 @@ class StatementArchive:
             .values_list("topic__slug")
             .annotate(count=Count("page", distinct=True))
         )
-        names = {}
-        reader = active_locale().pk
-        for topic in Topic.objects.filter(slug__in=counts, live=True):
-            # The reader's language when translated, English otherwise.
-            if topic.locale_id == reader or topic.slug not in names:
-                names[topic.slug] = topic.name
+        names = topic_names()
         return sorted(
             (
                 {"slug": slug, "name": names.get(slug, slug), "count": n}
@@ -274,17 +286,10 @@ class NewsPage(SitePage):
 
     @cached_property
     def topics(self):
-        """The statement's topics, in the reader's language when translated."""
-        links = list(self.topic_links.select_related("topic"))
-        translated = {
-            topic.translation_key: topic
-            for topic in Topic.objects.filter(
-                translation_key__in=[link.topic.translation_key for link in links],
-                locale=active_locale(),
-                live=True,
-            )
-        }
-        return [translated.get(link.topic.translation_key, link.topic) for link in links]
+        """The statement's topics ({"name", "slug"}), named in the reader's language."""
+        names = topic_names()
+        slugs = self.topic_links.order_by("sort_order").values_list("topic__slug", flat=True)
+        return [{"slug": slug, "name": names.get(slug, slug)} for slug in slugs]
 
     def related_statements(self, count=3):
         """Other statements of this language on the same topics, newest first; the

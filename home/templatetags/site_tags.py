@@ -29,9 +29,11 @@ def language_links(context):
     current = get_language()
     versions = {}
     if isinstance(page, Page):
+        live_versions = getattr(page, "live_versions", None)
+        if live_versions is None:  # a page type that is not a SitePage
+            live_versions = page.get_translations(inclusive=True).live()
         versions = {
-            locale_by_id(version.locale_id).language_code: version
-            for version in page.get_translations(inclusive=True).live()
+            locale_by_id(version.locale_id).language_code: version for version in live_versions
         }
     links = []
     for code, _name in settings.LANGUAGES:
@@ -68,19 +70,37 @@ def content_language_attributes(page):
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
-    """The site's home page in the reader's language."""
-    site = Site.find_for_request(context["request"])
-    return site.root_page.localized if site else None
+    """{"url": ...} of the site's home page in the reader's language."""
+    request = context["request"]
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        home = Page.objects.filter(
+            translation_key=Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1],
+            locale=active_locale(),
+        ).first()
+        return {"url": (home or site.root_page).get_url(request)}
+
+    return cached_fragment(request, ("home", get_language()), build) or None
+
+
+def cached_fragment(request, parts, build):
+    """`build()` for this site, kept until the next publish (see page_cache)."""
+    from icssi_cms.page_cache import cached_until_publish
+
+    site = Site.find_for_request(request)
+    return cached_until_publish(("fragment", site and site.pk, *parts), build)
 
 
 def _menu_links(request, menu):
-    """(text, url, page) for each link of `menu`, in the reader's language.
+    """(text, url, path) for each link of `menu`, in the reader's language.
 
     Links to pages point at the page's counterpart in the reader's language tree;
-    all counterparts are fetched in one query.
+    all counterparts are fetched in one query. A page not published in that
+    language is left out rather than linked to a 404.
     """
-    if menu is None:
-        return []
     locale = active_locale()
     chosen = [item.value["page"] for item in menu.items if item.value["page"]]
     counterparts = {
@@ -94,9 +114,8 @@ def _menu_links(request, menu):
         page = item.value["page"]
         if page is not None:
             page = counterparts.get(page.translation_key)
-            if page is None:
-                continue  # unpublished: leave it out rather than link to a 404
-            links.append((item.value["label"] or page.title, page.get_url(request), page))
+            if page is not None:
+                links.append((item.value["label"] or page.title, page.get_url(request), page.path))
         else:
             links.append((item.value["label"], item.value["url"], None))
     return links
@@ -105,26 +124,30 @@ def _menu_links(request, menu):
 @register.simple_tag(takes_context=True)
 def navigation_links(context, which):
     """The links of the site's main or footer menu ("main" or "footer")."""
-    from home.models import NavigationMenu, SiteNavigation
-
     request = context["request"]
-    navigation = SiteNavigation.for_request(request)
-    menu_id = navigation.main_menu_id if which == "main" else navigation.footer_menu_id
-    if menu_id is None:
-        return []
-    # The menu in the reader's language when published, else the one chosen.
-    menus = NavigationMenu.objects.filter(
-        translation_key=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")[:1],
-        live=True,
-    ).filter(Q(locale=active_locale()) | Q(pk=menu_id))
-    menu = max(menus, key=lambda m: m.pk != menu_id, default=None)
-    return _menu_links(request, menu)
+
+    def build():
+        from home.models import NavigationMenu, SiteNavigation
+
+        navigation = SiteNavigation.for_request(request)
+        menu_id = navigation.main_menu_id if which == "main" else navigation.footer_menu_id
+        if menu_id is None:
+            return []
+        # The menu in the reader's language when published, else the one chosen.
+        menus = NavigationMenu.objects.filter(
+            translation_key=NavigationMenu.objects.filter(pk=menu_id).values("translation_key")[:1],
+            live=True,
+        ).filter(Q(locale=active_locale()) | Q(pk=menu_id))
+        menu = max(menus, key=lambda m: m.pk != menu_id, default=None)
+        return _menu_links(request, menu) if menu else []
+
+    return cached_fragment(request, ("menu", which, get_language()), build)
 
 
 @register.filter
-def is_within(page, section):
-    """True when `page` is `section` or below it in the page tree."""
-    return isinstance(page, Page) and section is not None and page.path.startswith(section.path)
+def is_within(page, section_path):
+    """True when `page` is the page at `section_path` or below it in the page tree."""
+    return isinstance(page, Page) and bool(section_path) and page.path.startswith(section_path)
 
 
 @register.simple_tag(takes_context=True)
@@ -143,15 +166,19 @@ def reader_language_attributes(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def statements_index(context):
-    """The statements index page of the reader's language (for the RSS link)."""
-    from news.models import NewsIndexPage
-
+    """{"title", "url", "feed_url"} of the statements index in the reader's language."""
     request = context["request"]
-    if not hasattr(request, "_statements_index"):
-        request._statements_index = (
-            NewsIndexPage.objects.live().filter(locale=active_locale()).first()
-        )
-    return request._statements_index
+
+    def build():
+        from news.models import NewsIndexPage
+
+        index = NewsIndexPage.objects.live().filter(locale=active_locale()).first()
+        if index is None:
+            return {}
+        url = index.get_url(request)
+        return {"title": index.title, "url": url, "feed_url": url + index.reverse_subpage("feed")}
+
+    return cached_fragment(request, ("feed", get_language()), build) or None
 
 
 @register.simple_tag(takes_context=True)

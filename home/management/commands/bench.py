@@ -7,9 +7,11 @@ a Lighthouse run (performance, accessibility, best practices, SEO) in headless
 Chromium. Prints figures; never fails on them: targets are in docs/performance.md.
 """
 
+import contextlib
 import gzip
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -46,9 +48,12 @@ class Command(BaseCommand):
             "--statements", type=int, default=1000, help="grow the archive to this size"
         )
         parser.add_argument("--no-lighthouse", action="store_true")
+        parser.add_argument("--no-wrk", action="store_true")
+        parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
         parser.add_argument("--measure-queries", action="store_true", help=argparse_hidden())
 
-    def handle(self, statements, no_lighthouse, measure_queries, **options):
+    def handle(self, statements, no_lighthouse, no_wrk, seconds, measure_queries, **options):
+        self.seconds = seconds
         if measure_queries:
             return self.measure_queries()
         root = Path(settings.BASE_DIR)
@@ -76,8 +81,47 @@ class Command(BaseCommand):
         run("collectstatic", "--noinput")
 
         self.stdout.write("\nSQL queries and HTML size, seed site:")
-        subprocess.run(manage + ["bench", "--measure-queries"], env=env, check=True)
+        subprocess.run(
+            manage + ["bench", "--measure-queries"],
+            env={**env, "PAGE_CACHE_SECONDS": "0"},
+            check=True,
+        )
 
+        if self.redis_available():
+            # Database 14 is the benchmark's own; emptied so no earlier run's pages count.
+            subprocess.run(
+                ["redis-cli", "-h", "127.0.0.1", "-n", "14", "flushdb"],
+                check=True,
+                capture_output=True,
+            )
+            env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+        self.stdout.write(
+            f"\nCache: {'Redis' if 'REDIS_URL' in env else 'local memory per worker'}"
+        )
+
+        with self.gunicorn(env, port, root):
+            if no_lighthouse:
+                self.stdout.write("\nLighthouse: skipped (--no-lighthouse).")
+            else:
+                self.lighthouse(port, root)
+            if not no_wrk:
+                self.throughput(port, "page cache on")
+        if not no_wrk:
+            with self.gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, root):
+                self.throughput(port, "page cache off")
+
+        self.stdout.write(f"\nSQL queries with the archive grown to {statements} statements:")
+        run("generate_statements", str(statements), "--for-benchmark")
+        subprocess.run(
+            manage + ["bench", "--measure-queries"],
+            env={**env, "PAGE_CACHE_SECONDS": "0"},
+            check=True,
+        )
+        shutil.rmtree(work, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def gunicorn(self, env, port, root):
+        """gunicorn with 2 sync workers, as the bakerydemo figures were measured."""
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -94,21 +138,57 @@ class Command(BaseCommand):
                 "GUNICORN_ACCESS_LOG": "",
             },
             cwd=root,
+            stderr=subprocess.DEVNULL,
         )
         try:
             self.wait_for(f"http://127.0.0.1:{port}/en/")
-            if no_lighthouse:
-                self.stdout.write("\nLighthouse: skipped (--no-lighthouse).")
-            else:
-                self.lighthouse(port, root)
+            yield server
         finally:
             server.terminate()
             server.wait(timeout=30)
 
-        self.stdout.write(f"\nSQL queries with the archive grown to {statements} statements:")
-        run("generate_statements", str(statements), "--for-benchmark")
-        subprocess.run(manage + ["bench", "--measure-queries"], env=env, check=True)
-        shutil.rmtree(work, ignore_errors=True)
+    @staticmethod
+    def redis_available():
+        if not shutil.which("redis-cli"):
+            return False
+        ping = subprocess.run(
+            ["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True
+        )
+        return ping.stdout.strip() == "PONG"
+
+    def throughput(self, port, label):
+        """wrk against each page and a static file served by the same server in the
+        same run: pages are reported as a share of the static file's rate, which
+        holds on a shared machine where absolute figures drift."""
+        wrk = shutil.which("wrk")
+        if not wrk:
+            self.stdout.write(f"\nThroughput ({label}): skipped (apt-get install wrk).")
+            return
+        base = f"http://127.0.0.1:{port}"
+        home = urllib.request.urlopen(base + "/en/").read().decode()  # noqa: S310
+        stylesheet = re.search(r'href="(/static/css/site[^"]+\.css)"', home).group(1)
+        targets = {"static CSS": stylesheet, **PAGES}
+        results = {}
+        for name, url in targets.items():
+            for _ in range(3):  # warm caches and workers
+                urllib.request.urlopen(base + url).read()  # noqa: S310
+            output = subprocess.run(
+                [wrk, "-t2", "-c8", f"-d{self.seconds}s", "--latency", base + url],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            results[name] = parse_wrk(output)
+        static_rate = results["static CSS"]["rate"]
+        self.stdout.write(f"\nThroughput with wrk, {self.seconds} s each, 8 connections ({label}):")
+        self.stdout.write(
+            f"  {'page':<12} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10} {'errors':>7}"
+        )
+        for name, result in results.items():
+            self.stdout.write(
+                f"  {name:<12} {result['rate']:>8.0f} {result['p50']:>8.1f} {result['p99']:>8.1f} "
+                f"{result['rate'] / static_rate:>10.3f} {result['errors']:>7}"
+            )
 
     def wait_for(self, url, seconds=30):
         deadline = time.monotonic() + seconds
@@ -199,6 +279,25 @@ class Command(BaseCommand):
             capture_output=True,
             text=True,
         )
+
+
+def parse_wrk(output):
+    """Requests per second, p50 and p99 latency (ms) and errors from wrk's report."""
+
+    def milliseconds(text):
+        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": milliseconds(latency["50"]),
+        "p99": milliseconds(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
 
 
 def argparse_hidden():
