@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SHELL := /bin/bash
 
-.PHONY: run test lint format messages install clean bench
+.PHONY: run test lint format messages install clean bench backup restore
 
 # Re-install only when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -36,6 +36,14 @@ test: install messages
 # Figures, not pass/fail: queries, HTML size and Lighthouse scores (docs/performance.md).
 bench: install messages
 	$(PY) manage.py bench
+
+# The database and uploaded files in one archive (backups/), and back again.
+backup: install
+	$(PY) manage.py backup $(if $(FILE),--output $(FILE),)
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/icssi-....tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -19,25 +19,35 @@ Each can go when its upstream gap is closed:
    get English, then half-translated, text with no notice. `take_new_translation_offline`
    unpublishes it at conversion; the translator's "Publish" puts it back online.
 
-4. Per-language snippet permissions: Wagtail's snippet permissions are per model,
+4. Loading fixtures (a restore, the tests' snapshots): wagtail-localize's post_save
+   receiver on LocaleSynchronization ignores `raw` and synchronises the page trees in
+   the middle of the load, before the locales exist. `locale_sync_paused()` turns it
+   off while loading.
+
+5. Per-language snippet permissions: Wagtail's snippet permissions are per model,
    and wagtail-localize's translation API checks only those, so an "Arabic
    translator" could edit the Kurdish organisations. `refuse_snippet_in_other_language`
    (edit view) and `TranslationLanguageMiddleware` (translation editor API, PO upload,
    machine translation) refuse it, using the rule in home/permissions.py.
 """
 
+import contextlib
 import json
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
-from wagtail_localize.models import LocaleSynchronization, Translation
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    Translation,
+    sync_trees_on_locale_sync_save,
+)
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from home.permissions import user_can_edit_locale
@@ -80,7 +90,17 @@ def take_new_translation_offline(sender, instance, update_fields=None, **kwargs)
     Page.objects.filter(pk=instance.pk).update(live=False, has_unpublished_changes=True)
 
 
-# 4. Per-language snippet permissions -------------------------------------------------
+# 4. Loading fixtures --------------------------------------------------------------------
+@contextlib.contextmanager
+def locale_sync_paused():
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    try:
+        yield
+    finally:
+        post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+
+
+# 5. Per-language snippet permissions -------------------------------------------------
 @hooks.register("before_edit_snippet", order=-100)  # before wagtail-localize's own hook
 def refuse_snippet_in_other_language(request, instance):
     if isinstance(instance, TranslatableMixin) and not user_can_edit_locale(

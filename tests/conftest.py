@@ -39,16 +39,16 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def pytest_configure(config):
-    """wagtail-localize's post_save receiver on LocaleSynchronization ignores `raw`
-    and synchronises the trees in the middle of a snapshot restore (see
-    django_db_setup). The tests never change a LocaleSynchronization, so it is off."""
+    """Snapshots of the seeded site are restored between browser tests; see
+    locale_sync_paused() for why tree synchronisation stays off while they load.
+    The tests never change a LocaleSynchronization."""
     import django
-    from django.db.models.signals import post_save
 
     django.setup()
-    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+    from home.wagtail_localize_workarounds import locale_sync_paused
 
-    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    config._locale_sync_paused = locale_sync_paused()
+    config._locale_sync_paused.__enter__()
 
 
 @pytest.fixture(scope="session")
