@@ -1,8 +1,17 @@
-"""Security headers the site adds on top of Django's SecurityMiddleware."""
+"""Security headers the site adds on top of Django's SecurityMiddleware, and a
+friendly answer while the database is unreachable."""
+
+import logging
 
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -31,4 +40,28 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable (a restart, a failover), readers get a short
+    "back in a moment" page in the three languages with 503 and Retry-After, not a
+    server error. Django reconnects by itself once the database answers
+    (CONN_HEALTH_CHECKS), so nothing else is needed to recover."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("Database unavailable: %s", exception)
+        response = HttpResponse(
+            render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8"
+        )
+        response["Retry-After"] = "30"
+        patch_cache_control(response, no_store=True)
         return response

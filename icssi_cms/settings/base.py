@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "icssi_cms.middleware.SiteCSPMiddleware",
     "icssi_cms.middleware.PermissionsPolicyMiddleware",
+    "icssi_cms.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Chooses the language from the URL prefix, and for "/" from Accept-Language.
