@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SHELL := /bin/bash
 
-.PHONY: run test lint format messages install clean bench backup restore
+.PHONY: run test lint format messages install clean bench backup restore load-test fault-test
 
 # Re-install only when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -36,6 +36,13 @@ test: install messages
 # Figures, not pass/fail: queries, HTML size and Lighthouse scores (docs/performance.md).
 bench: install messages
 	$(PY) manage.py bench
+
+# Reliability on PostgreSQL and Redis as .ci/run starts them (docs/reliability.md).
+load-test: install messages
+	$(PY) manage.py reliability load
+
+fault-test: install messages
+	$(PY) manage.py reliability faults
 
 # The database and uploaded files in one archive (backups/), and back again.
 backup: install
