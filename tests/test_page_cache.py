@@ -1,6 +1,9 @@
 """Anonymous readers get cached pages; editors, forms and POSTs never do; publishing
 empties the cache so the next reader sees the change."""
 
+import http.server
+import threading
+
 import pytest
 
 from django.db import connection
@@ -132,3 +135,64 @@ def test_pages_are_served_when_the_cache_is_down(seed_site, page_cache_on, clien
         assert response.status_code == 200
         assert response.get("X-Page-Cache") != "hit"
     assert client.get("/health/").status_code == 503
+
+
+def test_moving_a_page_empties_the_cache(seed_site, page_cache_on, client):
+    from home.models import HomePage, StandardPage
+    from home.wagtail_localize_workarounds import synchronise_locale_trees
+
+    home = HomePage.objects.get(locale__language_code="en")
+    about = home.add_child(instance=StandardPage(title="About", slug="about", body=[]))
+    team = home.add_child(instance=StandardPage(title="Team", slug="team", body=[]))
+    for page in (about, team):
+        page.save_revision().publish()
+    synchronise_locale_trees()
+    assert client.get("/en/team/").status_code == 200
+    assert client.get("/en/team/")["X-Page-Cache"] == "hit"
+    team.move(about, pos="last-child")
+    # Not the cached page: Wagtail's redirect from the old address to the new one.
+    moved = client.get("/en/team/")
+    assert (moved.status_code, moved["Location"]) == (301, "/en/about/team/")
+    assert client.get("/en/about/team/").status_code == 200
+
+
+class PurgeRecorder(http.server.BaseHTTPRequestHandler):
+    """A CDN's purge endpoint: answers PURGE like Varnish and records what it got."""
+
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        PurgeRecorder.purged.append(f"{self.headers['Host']}{self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_publishing_purges_the_cdn_for_the_page_its_lists_feeds_and_sitemap(seed_site, settings):
+    server = http.server.HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    PurgeRecorder.purged = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+    try:
+        statement = NewsPage.objects.get(
+            slug="iraqi-civil-initiative-launched", locale__language_code="en"
+        )
+        statement.title = "Purged"
+        statement.save_revision().publish()
+    finally:
+        server.shutdown()
+    purged = set(PurgeRecorder.purged)
+    for code in ("en", "ar", "ckb"):
+        assert f"localhost/{code}/news/iraqi-civil-initiative-launched/" in purged
+        assert f"localhost/{code}/news/" in purged
+        assert f"localhost/{code}/" in purged
+        assert f"localhost/{code}/news/feed/" in purged
+    assert "localhost/sitemap.xml" in purged
