@@ -31,22 +31,16 @@ from campaigns.submissions import CampaignEndorsement, ConferenceRegistration, o
 from home.blocks import BodyBlock, SocialLinkBlock
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
+    IndexPage,
     OrganisationLink,
     SitePage,
     localized_organisations,
 )
 
 
-class CampaignIndexPage(SitePage):
-    intro = models.TextField(_("introduction"), blank=True)
+class CampaignIndexPage(IndexPage):
     default_description = _("Campaigns of the Iraqi Civil Society Solidarity Initiative")
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campaigns index")
@@ -194,16 +188,9 @@ class CampaignPage(SitePage):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
-class ConferenceIndexPage(SitePage):
-    intro = models.TextField(_("introduction"), blank=True)
+class ConferenceIndexPage(IndexPage):
     default_description = _("Conferences of the Iraqi Civil Society Solidarity Initiative")
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.ConferencePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("conferences index")

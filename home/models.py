@@ -262,6 +262,22 @@ class SitePage(Page):
         return [version for version in self.live_versions if version.alias_of_id is None]
 
 
+class IndexPage(SitePage):
+    """A page that lists its children (statements, campaigns, conferences): one per
+    home page, with an optional introduction."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(SitePage):
     mission = models.TextField(
         _("mission"),

@@ -26,6 +26,7 @@ from home.blocks import BodyBlock
 from home.locales import active_locale
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
+    IndexPage,
     OrganisationLink,
     SitePage,
     TranslatableSnippet,
@@ -60,16 +61,9 @@ class Topic(TranslatableSnippet):
 register_snippet(Topic)
 
 
-class NewsIndexPage(RoutablePageMixin, SitePage):
-    intro = models.TextField(_("introduction"), blank=True)
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     default_description = _("Statements of the Iraqi Civil Society Solidarity Initiative")
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("statements index")
