@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -25,7 +26,8 @@ class Command(BaseCommand):
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                "Created a local administrator account for http://127.0.0.1:8000/admin/\n"
+                "Created a local administrator account for "
+                f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/\n"
                 f"    username: {username}\n"
                 f"    password: {password}\n"
                 "This is shown once; keep it, or set another with "

@@ -21,14 +21,15 @@ class Command(BaseCommand):
         "only their language's pages and snippets). Run after load_seed_content."
     )
 
-    def handle(self, **options):
+    def handle(self, verbosity=1, **options):
         for name, language in GROUPS.items():
             group, created = Group.objects.get_or_create(name=name)
             if language is None:
                 self.setup_editors(group)
             else:
                 self.setup_translators(group, language)
-            self.stdout.write(f"{'Created' if created else 'Updated'} the group “{name}”")
+            if verbosity:
+                self.stdout.write(f"{'Created' if created else 'Updated'} the group “{name}”")
 
     def grant_pages(self, group, page, codenames):
         for codename in codenames:
