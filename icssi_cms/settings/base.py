@@ -256,5 +256,21 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_CDN_SECONDS = 300
 
+
+def redis_cache(url, key_prefix):
+    """A Redis cache that ignores a lost connection (the site then serves uncached)
+    and gives up quickly, rather than hanging every request."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+        "KEY_PREFIX": key_prefix,
+    }
+
+
 # Statements per page on the news index and page sizes elsewhere: one place.
 NEWS_PAGE_SIZE = 10

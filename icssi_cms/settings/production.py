@@ -30,18 +30,7 @@ if os.environ.get("DATABASE_URL"):
 # Cache and sessions in Redis, shared by every app server. If Redis stops, pages
 # are served uncached rather than failing (IGNORE_EXCEPTIONS, short timeouts).
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-            "KEY_PREFIX": "icssi",
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"], "icssi")}  # noqa: F405
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 

@@ -27,15 +27,4 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PAGE_CACHE_SECONDS = 0
 # CI runs the suite a second time on PostgreSQL with Redis as the cache.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-            "KEY_PREFIX": "icssi-tests",
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"], "icssi-tests")}  # noqa: F405
