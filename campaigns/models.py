@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -135,12 +134,12 @@ class CampaignPage(SitePage):
     def partner_organisations(self):
         return localized_organisations(self.partners.select_related("organisation"))
 
-    def get_context(self, request, *args, join_form=None, **kwargs):
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         approved = CampaignEndorsement.objects.filter(
             campaign=original_page(self), approved=True
         ).order_by("organisation_name")
-        context["join_form"] = join_form or JoinCampaignForm()
+        context["join_form"] = JoinCampaignForm()
         context["joined"] = request.GET.get("joined")
         context["endorsement_count"] = approved.count()
         context["endorsers"] = approved.filter(consent_to_be_listed=True)
@@ -160,9 +159,9 @@ class CampaignPage(SitePage):
             form.add_error(
                 None, _("Too many forms were sent from your address. Please try again in an hour.")
             )
-            return self.render_form_page(request, form, status=429)
+            return self.respond(request, join_form=form, status=429)
         if not form.is_valid():
-            return self.render_form_page(request, form, status=400)
+            return self.respond(request, join_form=form, status=400)
         campaign = original_page(self)
         endorsement = form.save(commit=False)
         endorsement.campaign = campaign
@@ -182,10 +181,6 @@ class CampaignPage(SitePage):
         if campaign.contact_email:
             transaction.on_commit(lambda: notify_campaign(campaign, endorsement))
         return redirect(f"{self.url}?joined=1#join")
-
-    def render_form_page(self, request, form, status):
-        context = self.get_context(request, join_form=form)
-        return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
 class ConferenceIndexPage(IndexPage):
@@ -341,10 +336,10 @@ class ConferencePage(RoutablePageMixin, SitePage):
         closes_at = self.registration_closes_at
         return closes_at is not None and (now or timezone.now()) < closes_at
 
-    def get_context(self, request, *args, registration_form=None, **kwargs):
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["registration_open"] = self.registration_is_open()
-        context["registration_form"] = registration_form or ConferenceRegistrationForm()
+        context["registration_form"] = ConferenceRegistrationForm()
         context["registered"] = request.GET.get("registered")
         codes = {version.locale.language_code for version in self.published_translations}
         context["available_in"] = [
@@ -358,12 +353,12 @@ class ConferencePage(RoutablePageMixin, SitePage):
     def conference(self, request):
         if request.method == "POST":
             return self.register(request)
-        return self.render_form_page(request, None, status=200)
+        return self.respond(request, status=200)
 
     def register(self, request):
         """Registration, refused by the server itself once the deadline has passed."""
         if not self.registration_is_open():
-            return self.render_form_page(request, None, status=410)
+            return self.respond(request, status=410)
         form = ConferenceRegistrationForm(request.POST)
         if form.is_spam():
             return redirect(f"{self.url}?registered=1#registration")
@@ -371,9 +366,9 @@ class ConferencePage(RoutablePageMixin, SitePage):
             form.add_error(
                 None, _("Too many forms were sent from your address. Please try again in an hour.")
             )
-            return self.render_form_page(request, form, status=429)
+            return self.respond(request, registration_form=form, status=429)
         if not form.is_valid():
-            return self.render_form_page(request, form, status=400)
+            return self.respond(request, registration_form=form, status=400)
         conference = original_page(self)
         registration = form.save(commit=False)
         registration.conference = conference
@@ -389,10 +384,6 @@ class ConferencePage(RoutablePageMixin, SitePage):
             return redirect(f"{self.url}?registered=already#registration")
         transaction.on_commit(lambda: confirm_registration(self, registration))
         return redirect(f"{self.url}?registered=1#registration")
-
-    def render_form_page(self, request, form, status):
-        context = self.get_context(request, registration_form=form)
-        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @path("calendar/", name="ics")
     def ics(self, request):

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -118,13 +119,14 @@ def localized_organisations(links):
     """The organisations of `links`, in link order, each in the active language when
     its translation is published. One query, whatever the number of organisations."""
     originals = [link.organisation for link in links]
-    if not originals:
-        return []
+    reader = active_locale()
+    if all(organisation.locale_id == reader.pk for organisation in originals):
+        return originals
     translated = {
         org.translation_key: org
         for org in Organisation.objects.filter(
             translation_key__in=[o.translation_key for o in originals],
-            locale=active_locale(),
+            locale=reader,
             live=True,
         ).select_related("logo")
     }
@@ -190,6 +192,13 @@ class SitePage(Page):
     def clean(self):
         super().clean()
         validate_latin_slug(self)
+
+    def respond(self, request, status=200, **context):
+        """The page's template with extra context (a form with errors, an archive)
+        and an HTTP status. (RoutablePageMixin.render takes no status, hence this.)"""
+        page_context = self.get_context(request)
+        page_context.update(context)
+        return TemplateResponse(request, self.get_template(request), page_context, status=status)
 
     def get_view_restrictions(self):
         """Wagtail checks every page view for private-page restrictions (two queries).

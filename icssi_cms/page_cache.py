@@ -113,10 +113,11 @@ class AnonymousPageCacheMiddleware:
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def page_changed(sender, instance=None, **kwargs):
+def page_changed(sender, instance=None, signal=None, **kwargs):
     purge_all()
     if instance is not None:
-        purge_frontend_cache(instance)
+        # wagtail.contrib.frontend_cache purges a published or unpublished page itself.
+        purge_frontend_cache(instance, include_page=signal is post_page_move)
 
 
 @receiver(post_delete)
@@ -139,9 +140,9 @@ def navigation_changed(sender, **kwargs):
     purge_all()
 
 
-def purge_frontend_cache(page):
-    """Purge the CDN (when one is configured): the page and its parents in every
-    language, each language's statements feed, and the sitemap."""
+def purge_frontend_cache(page, include_page=True):
+    """Purge the CDN (when one is configured): the page in every language and the
+    pages above it that list it, each language's statements feed, and the sitemap."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -149,7 +150,8 @@ def purge_frontend_cache(page):
 
     batch = PurgeBatch()
     for version in Page.objects.filter(translation_key=page.translation_key).live():
-        batch.add_page(version)
+        if include_page or version.pk != page.pk:
+            batch.add_page(version)
         for ancestor in version.get_ancestors().filter(depth__gt=1).live():
             batch.add_page(ancestor)
     root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

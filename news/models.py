@@ -7,7 +7,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -81,14 +80,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     def archive(self, request):
         """The statements, filtered by ?topic= and ?year=, paginated with ?page=."""
         archive = StatementArchive(self.statements(), request.GET)
-        context = self.get_context(request)
-        context["archive"] = archive
-        return TemplateResponse(
-            request,
-            self.get_template(request),
-            context,
-            status=404 if archive.not_found else 200,
-        )
+        return self.respond(request, archive=archive, status=404 if archive.not_found else 200)
 
     @path("feed/")
     def feed(self, request):

@@ -47,8 +47,9 @@ def pytest_configure(config):
     django.setup()
     from home.wagtail_localize_workarounds import locale_sync_paused
 
-    config._locale_sync_paused = locale_sync_paused()
-    config._locale_sync_paused.__enter__()
+    paused = locale_sync_paused()
+    paused.__enter__()
+    config.add_cleanup(lambda: paused.__exit__(None, None, None))
 
 
 @pytest.fixture(scope="session")
