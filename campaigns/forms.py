@@ -26,6 +26,24 @@ class HoneypotMixin(forms.Form):
         return bool(self.data.get("fax_number"))
 
 
+class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
+    """A visitor's form on a page (see campaigns/views.py, accept_submission). Each
+    form says how its submission belongs to the page and what makes it a duplicate,
+    and names its rate-limit scope, its context variable and its result message."""
+
+    scope = ""  # rate limits are counted per scope
+    context_name = ""  # the template variable holding the form
+    result_parameter = ""  # ?joined=1, ?registered=already
+    anchor = ""  # the form's section on the page
+
+    def build(self, page, language):
+        """The unsaved submission, attached to `page` (the original)."""
+        raise NotImplementedError
+
+    def is_duplicate(self, submission):
+        raise NotImplementedError
+
+
 def rate_limited(request, scope):
     """True once the visitor's address has sent SUBMISSIONS_PER_HOUR forms of this
     kind in the last hour. Counts in the cache (Redis in production)."""
@@ -41,7 +59,12 @@ def rate_limited(request, scope):
     return False
 
 
-class JoinCampaignForm(HoneypotMixin, forms.ModelForm):
+class JoinCampaignForm(VisitorSubmissionForm):
+    scope = "join"
+    context_name = "join_form"
+    result_parameter = "joined"
+    anchor = "join"
+
     website = forms.URLField(
         required=False,
         assume_scheme="https",
@@ -97,8 +120,27 @@ class JoinCampaignForm(HoneypotMixin, forms.ModelForm):
             "message": {"max_length": _("Please keep the message under 2,000 characters.")},
         }
 
+    def build(self, page, language):
+        endorsement = self.save(commit=False)
+        endorsement.campaign = page
+        endorsement.language = language
+        endorsement.duplicate_key = CampaignEndorsement.make_duplicate_key(
+            endorsement.organisation_name, endorsement.email
+        )
+        return endorsement
 
-class ConferenceRegistrationForm(HoneypotMixin, forms.ModelForm):
+    def is_duplicate(self, endorsement):
+        return CampaignEndorsement.objects.filter(
+            campaign=endorsement.campaign, duplicate_key=endorsement.duplicate_key
+        ).exists()
+
+
+class ConferenceRegistrationForm(VisitorSubmissionForm):
+    scope = "register"
+    context_name = "registration_form"
+    result_parameter = "registered"
+    anchor = "registration"
+
     languages = forms.MultipleChoiceField(
         choices=LANGUAGES_SPOKEN,
         widget=forms.CheckboxSelectMultiple,
@@ -138,3 +180,14 @@ class ConferenceRegistrationForm(HoneypotMixin, forms.ModelForm):
 
     def clean_languages(self):
         return ",".join(self.cleaned_data["languages"])
+
+    def build(self, page, language):
+        registration = self.save(commit=False)
+        registration.conference = page
+        registration.language = language
+        return registration
+
+    def is_duplicate(self, registration):
+        return ConferenceRegistration.objects.filter(
+            conference=registration.conference, email__iexact=registration.email
+        ).exists()

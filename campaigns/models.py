@@ -5,11 +5,10 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -22,19 +21,21 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.calendar import conference_calendar
-from campaigns.forms import ConferenceRegistrationForm, JoinCampaignForm, rate_limited
+from campaigns.forms import ConferenceRegistrationForm, JoinCampaignForm
 from campaigns.notifications import confirm_registration, notify_campaign
 
 # Visitors' submissions live in their own module; importing them registers the models.
-from campaigns.submissions import CampaignEndorsement, ConferenceRegistration, original_page
+from campaigns.submissions import CampaignEndorsement, original_page
+from campaigns.views import accept_submission
 from home.blocks import BodyBlock, SocialLinkBlock
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
     OrganisationLink,
     SitePage,
-    localized_organisations,
+    organisations_of,
 )
+from home.seo import organisation_data, share_image_url
 
 
 class CampaignIndexPage(IndexPage):
@@ -125,6 +126,10 @@ class CampaignPage(SitePage):
         SynchronizedField("partners"),
     ]
 
+    text_fields = ("summary", "call_to_action", "body", "goals")
+    card_template = "components/cards/campaign.html"
+    description_fields = ("search_description", "summary", "body")
+
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
 
@@ -132,7 +137,7 @@ class CampaignPage(SitePage):
         verbose_name = _("campaign")
 
     def partner_organisations(self):
-        return localized_organisations(self.partners.select_related("organisation"))
+        return organisations_of(self.partners)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -147,40 +152,8 @@ class CampaignPage(SitePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            return self.join(request)
+            return accept_submission(request, self, JoinCampaignForm, notify=notify_campaign)
         return super().serve(request, *args, **kwargs)
-
-    def join(self, request):
-        """An organisation joins: stored first, staff told by email, then a thank-you."""
-        form = JoinCampaignForm(request.POST)
-        if form.is_spam():
-            return redirect(f"{self.url}?joined=1#join")
-        if rate_limited(request, "join"):
-            form.add_error(
-                None, _("Too many forms were sent from your address. Please try again in an hour.")
-            )
-            return self.respond(request, join_form=form, status=429)
-        if not form.is_valid():
-            return self.respond(request, join_form=form, status=400)
-        campaign = original_page(self)
-        endorsement = form.save(commit=False)
-        endorsement.campaign = campaign
-        endorsement.language = get_language()
-        endorsement.duplicate_key = CampaignEndorsement.make_duplicate_key(
-            endorsement.organisation_name, endorsement.email
-        )
-        if CampaignEndorsement.objects.filter(
-            campaign=campaign, duplicate_key=endorsement.duplicate_key
-        ).exists():
-            return redirect(f"{self.url}?joined=already#join")
-        try:
-            with transaction.atomic():
-                endorsement.save()
-        except IntegrityError:  # the same form sent twice at once
-            return redirect(f"{self.url}?joined=already#join")
-        if campaign.contact_email:
-            transaction.on_commit(lambda: notify_campaign(campaign, endorsement))
-        return redirect(f"{self.url}?joined=1#join")
 
 
 class ConferenceIndexPage(IndexPage):
@@ -302,6 +275,10 @@ class ConferencePage(RoutablePageMixin, SitePage):
         SynchronizedField("supporters"),
     ]
 
+    text_fields = ("summary", "body")
+    description_fields = ("search_description", "summary", "body")
+    card_template = "components/cards/conference.html"
+
     parent_page_types = ["campaigns.ConferenceIndexPage"]
     subpage_types: list[str] = []
 
@@ -359,31 +336,9 @@ class ConferencePage(RoutablePageMixin, SitePage):
         """Registration, refused by the server itself once the deadline has passed."""
         if not self.registration_is_open():
             return self.respond(request, status=410)
-        form = ConferenceRegistrationForm(request.POST)
-        if form.is_spam():
-            return redirect(f"{self.url}?registered=1#registration")
-        if rate_limited(request, "register"):
-            form.add_error(
-                None, _("Too many forms were sent from your address. Please try again in an hour.")
-            )
-            return self.respond(request, registration_form=form, status=429)
-        if not form.is_valid():
-            return self.respond(request, registration_form=form, status=400)
-        conference = original_page(self)
-        registration = form.save(commit=False)
-        registration.conference = conference
-        registration.language = get_language()
-        if ConferenceRegistration.objects.filter(
-            conference=conference, email__iexact=registration.email
-        ).exists():
-            return redirect(f"{self.url}?registered=already#registration")
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            return redirect(f"{self.url}?registered=already#registration")
-        transaction.on_commit(lambda: confirm_registration(self, registration))
-        return redirect(f"{self.url}?registered=1#registration")
+        return accept_submission(
+            request, self, ConferenceRegistrationForm, notify=confirm_registration
+        )
 
     @path("calendar/", name="ics")
     def ics(self, request):
@@ -394,7 +349,31 @@ class ConferencePage(RoutablePageMixin, SitePage):
         )
 
     def supporting_organisations(self):
-        return localized_organisations(self.supporters.select_related("organisation"))
+        return organisations_of(self.supporters)
+
+    def structured_data(self, request):
+        zone = zoneinfo.ZoneInfo(self.time_zone)
+
+        def moment(day, time):
+            if time is None:
+                return day.isoformat()
+            return datetime.datetime.combine(day, time, zone).isoformat()
+
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": moment(self.start_date, self.start_time),
+            "endDate": moment(self.end_date or self.start_date, self.end_time),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": {"@type": "Place", "name": self.venue or self.city, "address": self.city},
+            "description": self.meta_description(),
+            "image": [share_image_url(request)],
+            "inLanguage": self.content_language,
+            "url": self.get_full_url(request),
+            "organizer": organisation_data(request),
+        }
 
     @classmethod
     def featured_for(cls, locale):

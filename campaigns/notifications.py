@@ -7,8 +7,12 @@ from django.utils.translation import gettext as _
 from campaigns.submissions import send_quietly
 
 
-def notify_campaign(campaign, endorsement):
-    """Tell the campaign's contact address that an organisation joined."""
+def notify_campaign(campaign, page, endorsement):
+    """Tell the campaign's contact address (if it has one) that an organisation joined
+    through `page` (the campaign in the visitor's language). In the site's main
+    language: the staff who approve read it."""
+    if not campaign.contact_email:
+        return False
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("“%(organisation)s” joined the campaign “%(campaign)s”") % {
             "organisation": endorsement.organisation_name,
@@ -32,8 +36,9 @@ def notify_campaign(campaign, endorsement):
     return send_quietly(subject, "\n".join(lines), [campaign.contact_email], settings.LANGUAGE_CODE)
 
 
-def confirm_registration(page, registration):
-    """Confirm a registration to the person, in the language they registered in."""
+def confirm_registration(conference, page, registration):
+    """Confirm a registration to the person, in the language they registered in
+    (`page` is the conference in that language)."""
     with translation.override(registration.language):
         subject = _("Your registration: %(conference)s") % {"conference": page.title}
         when = formats.date_format(page.start_date, "j F Y")

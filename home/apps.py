@@ -6,5 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared content"
 
     def ready(self):
-        # Purge the page cache on publish in every process, management commands too.
-        from icssi_cms import page_cache  # noqa: F401
+        # Signal receivers: the cache generation (purged on publish) and the
+        # wagtail-localize work-around that takes a converted alias offline.
+        from home import cache  # noqa: F401
+        from home.i18n import converted_alias_offline  # noqa: F401

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, permissions).
-from home import wagtail_localize_workarounds  # noqa: F401
-from home.admin_views import TranslationOverviewView, TranslationSummaryPanel
+from home.i18n import rtl_translation_editor, snippet_language_permissions  # noqa: F401
+from home.i18n.overview import TranslationOverviewView, TranslationSummaryPanel
 
 
 @hooks.register("register_admin_urls")

@@ -22,15 +22,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.locales import active_locale
+from home.cache import cached_until_publish
+from home.i18n.locales import active_locale
+from home.i18n.reader_language import in_reader_language
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
     OrganisationLink,
     SitePage,
     TranslatableSnippet,
-    localized_organisations,
+    organisations_of,
 )
+from home.seo import organisation_data, share_image_url
+from news.feeds import StatementsFeed
 
 
 class Topic(TranslatableSnippet):
@@ -84,24 +88,19 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     @path("feed/")
     def feed(self, request):
-        from news.feeds import StatementsFeed
-
         return StatementsFeed(self)(request)
 
 
 def topic_names():
     """{slug: name} of every topic, in the reader's language where translated and
-    published, English otherwise; kept until the next publish."""
-    from icssi_cms.page_cache import cached_until_publish
-
+    published, else as first written; kept until the next publish."""
     locale = active_locale()
 
     def build():
-        names = {}
-        for topic in Topic.objects.filter(live=True).order_by("locale_id"):
-            if topic.locale_id == locale.pk or topic.slug not in names:
-                names[topic.slug] = topic.name
-        return names
+        originals = {}
+        for topic in Topic.objects.filter(live=True).order_by("pk"):
+            originals.setdefault(topic.slug, topic)
+        return {topic.slug: topic.name for topic in in_reader_language(originals.values())}
 
     return cached_until_publish(("topic-names", locale.language_code), build)
 
@@ -250,6 +249,10 @@ class NewsPage(SitePage):
         SynchronizedField("topic_links"),
     ]
 
+    text_fields = ("summary", "signatories_note", "body")
+    card_template = "components/cards/statement.html"
+    description_fields = ("search_description", "summary", "body")
+
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -268,7 +271,7 @@ class NewsPage(SitePage):
 
     @cached_property
     def issuing_organisations(self):
-        return localized_organisations(self.issuers.select_related("organisation"))
+        return organisations_of(self.issuers)
 
     @cached_property
     def topics(self):
@@ -290,3 +293,24 @@ class NewsPage(SitePage):
         slugs = self.topic_links.values("topic__slug")
         related = list(others.filter(topic_links__topic__slug__in=slugs).distinct()[:count])
         return related or list(others[:count])
+
+    def structured_data(self, request):
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.content_language,
+            "url": url,
+            "mainEntityOfPage": url,
+            "description": self.meta_description(),
+            "image": [share_image_url(request)],
+            "publisher": organisation_data(request),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        authors = [{"@type": "Organization", "name": str(o)} for o in self.issuing_organisations]
+        if authors:
+            data["author"] = authors
+        return data

@@ -3,8 +3,8 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
-from home.locales import active_locale
-from search.normalise import highlighted_excerpt, search_terms
+from home.i18n.locales import active_locale
+from search.text import highlighted_excerpt, search_terms
 
 RESULTS_PER_PAGE = 10
 # Longer queries are cut here (and the visitor told): nobody types more.

@@ -45,7 +45,7 @@ def pytest_configure(config):
     import django
 
     django.setup()
-    from home.wagtail_localize_workarounds import locale_sync_paused
+    from home.i18n.fixture_loading import locale_sync_paused
 
     paused = locale_sync_paused()
     paused.__enter__()
@@ -59,7 +59,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     translations) and its changes are rolled back after it."""
     from django.core.management import call_command
 
-    from home.seed import SeedLoader
+    from icssi_cms.seed import SeedLoader
 
     with django_db_blocker.unblock():
         SeedLoader().run()

@@ -4,8 +4,8 @@ English, Arabic and Kurdish. Any violation fails, with its rule and elements."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from home.i18n.locale_trees import synchronise_locale_trees
 from home.models import HomePage, StandardPage
-from home.wagtail_localize_workarounds import synchronise_locale_trees
 
 pytestmark = pytest.mark.browser
 

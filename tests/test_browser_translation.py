@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail_localize.operations import TranslationCreator
 
-from home.wagtail_localize_workarounds import synchronise_locale_trees
+from home.i18n.locale_trees import synchronise_locale_trees
 from news.models import NewsIndexPage, NewsPage
 from tests.conftest import make_user
 

@@ -5,7 +5,7 @@ import pytest
 
 from wagtail.models import Locale, Page
 
-from home.wagtail_localize_workarounds import synchronise_locale_trees
+from home.i18n.locale_trees import synchronise_locale_trees
 from news.models import NewsIndexPage, NewsPage
 from tests.helpers import html_root_attributes
 

@@ -138,8 +138,8 @@ def test_pages_are_served_when_the_cache_is_down(seed_site, page_cache_on, clien
 
 
 def test_moving_a_page_empties_the_cache(seed_site, page_cache_on, client):
+    from home.i18n.locale_trees import synchronise_locale_trees
     from home.models import HomePage, StandardPage
-    from home.wagtail_localize_workarounds import synchronise_locale_trees
 
     home = HomePage.objects.get(locale__language_code="en")
     about = home.add_child(instance=StandardPage(title="About", slug="about", body=[]))

@@ -10,7 +10,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from campaigns.models import CampaignPage, ConferencePage
 from home.models import HomePage, Organisation
-from home.seed import SEED_DOCUMENTS, SeedLoader, mission_line, read_paragraphs
+from icssi_cms.seed import SEED_DOCUMENTS, SeedLoader, mission_line, read_paragraphs
 from news.models import NewsPage
 from tests.helpers import fold_spaces, visible_text
 
@@ -167,7 +167,7 @@ def test_loader_never_overwrites_an_editors_change(seed_site, django_user_model)
     statement.title = "Edited by communications staff"
     statement.save_revision(user=editor).publish()
     home = HomePage.objects.get(locale__language_code="en")
-    home.featured_campaign = None
+    home.featured_page = None
     home.save_revision(user=editor).publish()
 
     call_command("load_seed_content")
@@ -175,7 +175,7 @@ def test_loader_never_overwrites_an_editors_change(seed_site, django_user_model)
     statement.refresh_from_db()
     home.refresh_from_db()
     assert statement.title == "Edited by communications staff"
-    assert home.featured_campaign is None
+    assert home.featured_page is None
 
 
 def test_loader_puts_back_a_deleted_page(seed_site):

@@ -20,7 +20,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from campaigns.models import CampaignPage, ConferencePage
 from home.models import HomePage, NavigationMenu, Organisation
-from home.translation_status import LIVE, MISSING, OUT_OF_DATE, page_translation_states
+from home.i18n.translation_status import LIVE, MISSING, OUT_OF_DATE, page_translation_states
 from news.models import NewsIndexPage, NewsPage
 from tests.helpers import page_in
 
@@ -89,7 +89,7 @@ def test_text_is_translated_and_facts_are_shared():
     organisation = field_kinds(Organisation)
     assert organisation["name"] == organisation["description"] == "translated"
     assert organisation["logo"] == organisation["website"] == "shared"
-    assert field_kinds(HomePage)["featured_campaign"] == "shared"
+    assert field_kinds(HomePage)["featured_page"] == "shared"
     assert field_kinds(NavigationMenu)["items"] == "translated"
 
 
@@ -378,7 +378,7 @@ def test_machine_translation_settings_come_from_the_environment():
 
 
 def test_deepl_is_not_offered_for_kurdish():
-    from home.machine_translation import DeepLTranslatorForICSSI
+    from home.i18n.machine_translation import DeepLTranslatorForICSSI
 
     deepl = DeepLTranslatorForICSSI({"AUTH_KEY": "x"})
     assert deepl.can_translate(locale("en"), locale("ar"))

@@ -10,6 +10,7 @@ DEBUG = False
 ALLOWED_HOSTS: list[str] = []
 
 INSTALLED_APPS = [
+    "icssi_cms",
     "home",
     "news",
     "campaigns",
@@ -60,7 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.wagtail_localize_workarounds.TranslationLanguageMiddleware",
+    "home.i18n.snippet_language_permissions.TranslationLanguageMiddleware",
     # Last, as django-axes asks: throttles repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -177,7 +178,7 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 # Slugs are Latin letters only and shared by all languages: see
-# PAGE_TRANSLATABLE_FIELDS in home/models.py.
+# PAGE_TRANSLATABLE_FIELDS in home/models/base.py.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # A new translation of a live page must not go live with English text in it:
@@ -200,7 +201,7 @@ if MACHINE_TRANSLATION == "libretranslate":
 elif MACHINE_TRANSLATION == "deepl":
     # DeepL has Arabic but no Kurdish: Sorani strings stay for the translator.
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.machine_translation.DeepLTranslatorForICSSI",
+        "CLASS": "home.i18n.machine_translation.DeepLTranslatorForICSSI",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
     }
 elif MACHINE_TRANSLATION == "google":

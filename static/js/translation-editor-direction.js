@@ -2,7 +2,8 @@
    language of the translation being typed (wagtail-localize issue #197), whatever
    language the admin itself is in. Translated text shown outside a text box gets
    dir="auto", so each string reads in its own direction.
-   Loaded by home/wagtail_localize_workarounds.py. */
+   A box that already has a `dir` of its own (wagtail-localize fixed #197) is left
+   alone. Loaded by home/i18n/rtl_translation_editor.py. */
 (function () {
     "use strict";
     var script = document.currentScript;
@@ -15,6 +16,8 @@
 
         function apply() {
             editor.querySelectorAll("textarea, input[type='text']").forEach(function (box) {
+                if (box.hasAttribute("dir") && !box.hasAttribute("data-icssi-direction")) return;
+                box.setAttribute("data-icssi-direction", "");
                 if (box.getAttribute("dir") !== direction) box.setAttribute("dir", direction);
                 if (box.getAttribute("lang") !== language) box.setAttribute("lang", language);
             });

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from home.seed import SeedLoader
+from icssi_cms.seed import SeedLoader
 
 
 class Command(BaseCommand):
     help = (
-        "Import the site's first content (the five ICSSI documents in home/seed_content/). "
+        "Import the site's first content (the five ICSSI documents in icssi_cms/seed_content/). "
         "Creates only what is missing; never changes a page that already exists."
     )
 

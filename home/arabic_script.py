@@ -2,7 +2,8 @@
 and Kurdish keyboards write differently, so a query finds the text whichever
 keyboard typed either.
 
-Applied to the text we index (`SitePage.search_text`) and to every query.
+Applied to the text the search engine indexes (`SitePage.search_text`) and to every
+query (search/text.py).
 
 Equivalences, and why:
 
@@ -29,9 +30,6 @@ type them; merging them would find wrong words more often than it would help.
 
 import re
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-
 _LETTERS = str.maketrans(
     {
         "ي": "ی",
@@ -52,13 +50,11 @@ _LETTERS = str.maketrans(
     }
 )
 _DROPPED = re.compile("[\u064b-\u065f\u0670\u0640\u200c]")
-# What a search term may contain: letters and digits of any script.
-_NOT_A_WORD = re.compile(r"[^\w]+|_")
 
 
-def normalise_with_positions(text):
-    """(normalised text, positions): positions[i] is the index in `text` of the
-    character that became normalised[i], to map a match back to the original."""
+def fold_with_positions(text):
+    """(folded text, positions): positions[i] is the index in `text` of the
+    character that became folded[i], to map a match back to the original."""
     characters, positions = [], []
     for index, character in enumerate(text):
         if _DROPPED.match(character):
@@ -69,44 +65,6 @@ def normalise_with_positions(text):
     return "".join(characters), positions
 
 
-def normalise(text):
+def fold(text):
     """`text` with the equivalences above applied, and lower-cased."""
-    return normalise_with_positions(text)[0]
-
-
-def search_terms(query, limit=10):
-    """The words of a visitor's query, normalised; punctuation, markup and operators
-    are dropped, so nothing they type reaches the search engine as syntax."""
-    words = _NOT_A_WORD.sub(" ", normalise(query)).split()
-    return words[:limit]
-
-
-def highlighted_excerpt(text, terms, length=240):
-    """About `length` characters of `text` around the first match of `terms`, HTML
-    escaped, with every match wrapped in <mark>. Matches are found on the normalised
-    text, so the highlight works whichever keyboard typed the query."""
-    normalised, positions = normalise_with_positions(text)
-    spans = []
-    for term in terms:
-        for match in re.finditer(r"(?<!\w)" + re.escape(term), normalised):
-            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
-    if not spans:
-        cut = text[:length]
-        return format_html("{}{}", cut, "…" if len(text) > length else "")
-    spans.sort()
-    start = max(0, spans[0][0] - length // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < spans[0][0] else start
-    end = min(len(text), start + length)
-    pieces, cursor = [], start
-    for span_start, span_end in spans:
-        if span_start < cursor or span_start >= end:
-            continue
-        pieces.append(escape(text[cursor:span_start]))
-        pieces.append(format_html("<mark>{}</mark>", text[span_start:span_end]))
-        cursor = span_end
-    pieces.append(escape(text[cursor:end]))
-    before = "…" if start > 0 else ""
-    after = "…" if end < len(text) else ""
-    return mark_safe(before + "".join(pieces) + after)  # noqa: S308 (pieces are escaped)
+    return fold_with_positions(text)[0]

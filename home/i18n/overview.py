@@ -7,7 +7,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.translation_status import MISSING, OUT_OF_DATE, STATUS_LABELS, page_translation_states
+from home.i18n.translation_status import (
+    MISSING,
+    OUT_OF_DATE,
+    STATUS_LABELS,
+    page_translation_states,
+)
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):

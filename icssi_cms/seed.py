@@ -1,6 +1,6 @@
 """The site's first content: the five documents ICSSI's site was created from.
 
-The documents are kept verbatim in `home/seed_content/`. Each is read as a list of
+The documents are kept verbatim in `icssi_cms/seed_content/`. Each is read as a list of
 paragraphs; `SEED_DOCUMENTS` says which page each becomes and which paragraphs fill
 a structured field (a date, a signatory, a deadline) instead of the page's text.
 Every other paragraph goes into the page body, word for word, in order.
@@ -25,7 +25,10 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.wagtail_localize_workarounds import synchronise_locale_trees
+from campaigns.models import CampaignPage, CampaignPartner, ConferencePage, ConferenceSupporter
+from home.i18n.locale_trees import synchronise_locale_trees
+from home.models import HomePage, NavigationMenu, Organisation, SiteNavigation
+from news.models import NewsPage, NewsPageIssuer, NewsPageTopic, Topic
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_content"
 # Arabic and Kurdish translations of part of the seed content, as PO catalogues
@@ -259,8 +262,6 @@ class SeedLoader:
 
     @transaction.atomic
     def run(self):
-        from home.models import HomePage
-
         self.english = Locale.objects.get(language_code="en")
         organisations = self.ensure_organisations()
         topics = self.ensure_topics()
@@ -284,8 +285,8 @@ class SeedLoader:
             )
         campaign = pages[SEED_DOCUMENTS[0].file]
         home = HomePage.objects.get(pk=home.pk)
-        if home.featured_campaign is None and not self.home_was_edited(home):
-            home.featured_campaign = campaign
+        if home.featured_page is None and not self.home_was_edited(home):
+            home.featured_page = campaign
             home.save_revision().publish()
             self.log("Featured the campaign on the home page")
         menus = self.ensure_menus(home, [news_index, campaign_index, conference_index])
@@ -298,8 +299,6 @@ class SeedLoader:
         return self.created
 
     def ensure_organisations(self):
-        from home.models import Organisation
-
         result = {}
         for key, (name, short_name) in ORGANISATIONS.items():
             organisation = Organisation.objects.filter(locale=self.english, name=name).first()
@@ -313,8 +312,6 @@ class SeedLoader:
         return result
 
     def ensure_topics(self):
-        from news.models import Topic
-
         result = {}
         for slug, name in TOPICS.items():
             topic = Topic.objects.filter(locale=self.english, slug=slug).first()
@@ -325,8 +322,6 @@ class SeedLoader:
         return result
 
     def ensure_home_page(self):
-        from home.models import HomePage
-
         home = HomePage.objects.filter(locale=self.english, depth=2).first()
         if home is not None:
             return home
@@ -352,7 +347,6 @@ class SeedLoader:
 
     def ensure_menus(self, home, sections):
         """The main and footer menus, and the site setting that shows them."""
-        from home.models import NavigationMenu, SiteNavigation
 
         def link(page, label):
             return ("link", {"label": label, "page": page, "url": ""})
@@ -418,14 +412,6 @@ class SeedLoader:
         return index
 
     def ensure_document_page(self, document, parent, organisations, topics):
-        from campaigns.models import (
-            CampaignPage,
-            CampaignPartner,
-            ConferencePage,
-            ConferenceSupporter,
-        )
-        from news.models import NewsPage, NewsPageIssuer, NewsPageTopic
-
         model, link_model, relation = {
             "statement": (NewsPage, NewsPageIssuer, "issuers"),
             "campaign": (CampaignPage, CampaignPartner, "partners"),

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from home.wagtail_localize_workarounds import locale_sync_paused
+from home.i18n.fixture_loading import locale_sync_paused
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from home.permissions import GROUPS
+from home.i18n.permissions import GROUPS
 
 SNIPPET_MODELS = [("home", "organisation"), ("news", "topic"), ("home", "navigationmenu")]
 # Visitors' submissions: Editors read, approve, export and delete them.

@@ -1,0 +1,91 @@
+"""Tags for the reader's language: the language switcher, and `lang`/`dir` for text
+that is not in the reader's language (an untranslated page shows its original)."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Page
+
+from home.i18n.locales import locale_by_id
+
+register = template.Library()
+
+
+def _direction(code):
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language, for the language switcher.
+
+    A page links to its version in each language: the translation when there is
+    one, or else the counterpart that shows the original text with a notice (the
+    trees are synchronised, so it exists). Never a 404: with no counterpart at
+    all, the link goes to that language's home page.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    versions = {}
+    if isinstance(page, Page):
+        live_versions = getattr(page, "live_versions", None)
+        if live_versions is None:  # a page type that is not a SitePage
+            live_versions = page.get_translations(inclusive=True).live()
+        versions = {
+            locale_by_id(version.locale_id).language_code: version for version in live_versions
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        version = versions.get(code)
+        if version is not None:
+            url = version.get_url(request)
+        elif isinstance(page, Page):
+            url = f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == current,
+                "untranslated": version is not None and version.alias_of_id is not None,
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def content_language_attributes(page):
+    """lang and dir for the text of a page that is not translated yet (it shows
+    its original's text), so browsers, screen readers and search engines know."""
+    source = getattr(page, "untranslated_source", None)
+    if source is None:
+        return ""
+    code = locale_by_id(source.locale_id).language_code
+    return format_html(' lang="{}" dir="{}"', code, _direction(code))
+
+
+@register.simple_tag(takes_context=True)
+def reader_language_attributes(context, page=None):
+    """lang and dir of the reader's language, for interface words (labels, dates)
+    inside the text of a page that is not translated yet (the current page, or the
+    page a card in a list shows)."""
+    page = page or context.get("page")
+    if getattr(page, "untranslated_source", None) is None:
+        return ""
+    code = get_language()
+    return format_html(' lang="{}" dir="{}"', code, _direction(code))
+
+
+# Open Graph locales: language_TERRITORY.
+OG_LOCALES = {"en": "en_GB", "ar": "ar_IQ", "ckb": "ckb_IQ"}
+
+
+@register.simple_tag
+def og_locale(code):
+    return OG_LOCALES.get(code, code)

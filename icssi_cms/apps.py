@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class IcssiCmsConfig(AppConfig):
+    """The site as a whole: settings, addresses, site-wide views and middleware, the
+    seed content and the operator commands (icssi_cms/management/commands/)."""
+
+    name = "icssi_cms"
+    verbose_name = "ICSSI site"
+
+    def ready(self):
+        # Purge the CDN on publish in every process, management commands too.
+        from icssi_cms import page_cache  # noqa: F401
