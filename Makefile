@@ -53,6 +53,7 @@ restore: install
 	$(PY) manage.py restore "$(FILE)"
 
 lint: install
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')

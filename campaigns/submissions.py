@@ -44,7 +44,19 @@ def send_quietly(subject, message, recipients, language):
     return True
 
 
-class CampaignEndorsement(models.Model):
+class VisitorSubmission(models.Model):
+    """What every submission records besides its form's fields: the language the
+    visitor used (for replies) and when it came."""
+
+    language = models.CharField(_("language of the form"), max_length=10, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-submitted_at"]
+
+
+class CampaignEndorsement(VisitorSubmission):
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         verbose_name=_("campaign"),
@@ -67,15 +79,12 @@ class CampaignEndorsement(models.Model):
         default=False,
         help_text=_("Approved organisations that agreed to be listed appear on the campaign page."),
     )
-    language = models.CharField(_("language of the form"), max_length=10, editable=False)
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     # Lower-cased organisation name and email: the same organisation joining twice.
     duplicate_key = models.CharField(max_length=400, editable=False)
 
-    class Meta:
+    class Meta(VisitorSubmission.Meta):
         verbose_name = _("campaign endorsement")
         verbose_name_plural = _("campaign endorsements")
-        ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["campaign", "duplicate_key"], name="one_endorsement_per_organisation"
@@ -90,7 +99,7 @@ class CampaignEndorsement(models.Model):
         return f"{' '.join(organisation_name.casefold().split())}|{email.strip().casefold()}"
 
 
-class ConferenceRegistration(models.Model):
+class ConferenceRegistration(VisitorSubmission):
     conference = models.ForeignKey(
         "campaigns.ConferencePage",
         verbose_name=_("conference"),
@@ -108,13 +117,10 @@ class ConferenceRegistration(models.Model):
         max_length=2000,
         help_text=_("Interpretation, access, a letter for a visa, diet..."),
     )
-    language = models.CharField(_("language of the form"), max_length=10, editable=False)
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
-    class Meta:
+    class Meta(VisitorSubmission.Meta):
         verbose_name = _("conference registration")
         verbose_name_plural = _("conference registrations")
-        ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["conference", "email"], name="one_registration_per_email"

@@ -10,10 +10,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 CREATE = """
-import io
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 from campaigns.models import CampaignPage, ConferencePage
 from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
 campaign = CampaignPage.objects.get(locale__language_code="en")
@@ -22,9 +18,8 @@ CampaignEndorsement.objects.create(campaign=campaign, organisation_name="Tammuz"
     approved=True, consent_to_be_listed=True)
 ConferenceRegistration.objects.create(conference=ConferencePage.objects.get(locale__language_code="en"),
     name="Hana", country="Iraq", email="hana@example.org", languages="ar,en", language="ckb")
-buffer = io.BytesIO()
-PILImage.new("RGB", (64, 32), "red").save(buffer, "PNG")
-Image.objects.create(title="Protest in Basra", file=ImageFile(buffer, name="basra.png"))
+from tests.factories import ImageFactory
+ImageFactory(title="Protest in Basra", file__filename="basra.png")
 """
 
 REPORT = """

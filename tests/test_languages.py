@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from home.i18n.locale_trees import synchronise_locale_trees
-from news.models import NewsIndexPage, NewsPage
+from tests.factories import StatementFactory
 from tests.helpers import html_root_attributes
 
 pytestmark = pytest.mark.django_db
@@ -69,12 +69,7 @@ def test_unknown_address_is_a_404_in_the_readers_language(seed_site, client):
 
 
 def test_page_made_in_code_gets_counterparts_once_trees_are_synchronised(seed_site):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    statement = NewsPage(
-        title="Made by a script", slug="made-by-a-script", date="2024-01-01", body=[]
-    )
-    index.add_child(instance=statement)
-    statement.save_revision().publish()
+    statement = StatementFactory(title="Made by a script")
 
     synchronise_locale_trees()
     synchronise_locale_trees()  # a second run adds nothing

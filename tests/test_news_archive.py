@@ -8,28 +8,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.rich_text import RichText
-
-from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from tests.factories import StatementFactory, paragraphs
 from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db
 
 
 def add_statements(count, year=2020, topic_slug=None):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    topic = Topic.objects.get(slug=topic_slug, locale__language_code="en") if topic_slug else None
     for number in range(count):
-        statement = NewsPage(
+        StatementFactory(
             title=f"Statement {year}-{number}",
-            slug=f"statement-{year}-{number}",
             date=datetime.date(year, 1, 1) + datetime.timedelta(days=number),
-            body=[("paragraph", RichText(f"<p>Text {number}.</p>"))],
+            body=paragraphs(f"Text {number}."),
+            topics=[topic_slug] if topic_slug else [],
         )
-        if topic:
-            statement.topic_links = [NewsPageTopic(topic=topic, sort_order=0)]
-        index.add_child(instance=statement)
-        statement.save_revision().publish()
 
 
 def titles(response):

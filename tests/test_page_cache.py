@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import CampaignPage
+from home.i18n.locale_trees import synchronise_locale_trees
 from news.models import NewsPage
+from tests.factories import StandardPageFactory
 from tests.helpers import page_in
 
 pytestmark = pytest.mark.django_db
@@ -138,14 +140,8 @@ def test_pages_are_served_when_the_cache_is_down(seed_site, page_cache_on, clien
 
 
 def test_moving_a_page_empties_the_cache(seed_site, page_cache_on, client):
-    from home.i18n.locale_trees import synchronise_locale_trees
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(locale__language_code="en")
-    about = home.add_child(instance=StandardPage(title="About", slug="about", body=[]))
-    team = home.add_child(instance=StandardPage(title="Team", slug="team", body=[]))
-    for page in (about, team):
-        page.save_revision().publish()
+    about = StandardPageFactory(title="About")
+    team = StandardPageFactory(title="Team")
     synchronise_locale_trees()
     assert client.get("/en/team/").status_code == 200
     assert client.get("/en/team/")["X-Page-Cache"] == "hit"

@@ -1,7 +1,6 @@
 """Every page: images, sharing and search-engine metadata, and nothing that slows
 the first view (third-party resources, unhashed static files)."""
 
-import io
 import json
 import os
 import re
@@ -10,25 +9,27 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image as PILImage
-
-from django.core.files.images import ImageFile
 
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.models import Image
 from wagtail.models import Page
 
 from home.blocks import CaptionedImageBlock
 from news.models import NewsPage
+from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def make_image():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (1600, 900), "teal").save(buffer, "JPEG")
-    return Image.objects.create(title="March", file=ImageFile(buffer, name="march.jpg"))
+    return ImageFactory(
+        title="March",
+        file__width=1600,
+        file__height=900,
+        file__color="teal",
+        file__format="JPEG",
+        file__filename="march.jpg",
+    )
 
 
 def json_ld(html):

@@ -19,9 +19,10 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import TranslationCreator
 
 from campaigns.models import CampaignPage, ConferencePage
-from home.models import HomePage, NavigationMenu, Organisation
 from home.i18n.translation_status import LIVE, MISSING, OUT_OF_DATE, page_translation_states
+from home.models import HomePage, NavigationMenu, Organisation
 from news.models import NewsIndexPage, NewsPage
+from tests.factories import ImageFactory, StatementFactory, paragraphs
 from tests.helpers import page_in
 
 pytestmark = pytest.mark.django_db
@@ -40,16 +41,7 @@ def field_kinds(model):
 
 
 def new_statement(slug="water-statement", paragraph="<p>Water is not a weapon.</p>"):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    statement = NewsPage(
-        title="Water is not a weapon",
-        slug=slug,
-        date="2024-03-22",
-        body=[("paragraph", RichText(paragraph))],
-    )
-    index.add_child(instance=statement)
-    statement.save_revision().publish()
-    return statement
+    return StatementFactory(title="Water is not a weapon", slug=slug, body=paragraphs(paragraph))
 
 
 def start_translation(instance, user, *codes):
@@ -94,15 +86,7 @@ def test_text_is_translated_and_facts_are_shared():
 
 
 def test_image_alt_text_and_caption_are_offered_to_translators():
-    from PIL import Image as PILImage
-
-    from django.core.files.images import ImageFile
-
-    from wagtail.images.models import Image
-
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (20, 10), "red").save(buffer, "PNG")
-    image = Image.objects.create(title="Protest", file=ImageFile(buffer, name="protest.png"))
+    image = ImageFactory(title="Protest")
     statement = new_statement()
     statement.body = [
         (

@@ -5,7 +5,7 @@ issue #197, open since 2020), so Arabic and Sorani are typed left to right. This
 a script that gives every text box the direction and language of the translation,
 whatever language the admin itself is in.
 
-Can go when: `tests/test_wagtail_localize_gaps.py::test_editor_text_boxes_have_no_direction`
+Can go when: `tests/browser/test_translation.py::test_editor_text_boxes_have_no_direction_of_their_own`
 fails, i.e. wagtail-localize marks its text boxes itself. The script checks each box
 and leaves one that already has a `dir` alone, so it switches itself off then.
 """

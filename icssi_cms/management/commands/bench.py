@@ -7,22 +7,21 @@ a Lighthouse run (performance, accessibility, best practices, SEO) in headless
 Chromium. Prints figures; never fails on them: targets are in docs/performance.md.
 """
 
-import contextlib
 import gzip
 import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from icssi_cms.load_testing import free_port, gunicorn, parse_wrk, wrk
 
 PAGES = {
     "home": "/en/",
@@ -32,12 +31,6 @@ PAGES = {
 }
 LIGHTHOUSE_VERSION = "12"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -59,6 +52,31 @@ class Command(BaseCommand):
         root = Path(settings.BASE_DIR)
         work = Path(tempfile.mkdtemp(prefix="icssi-bench-"))
         port = free_port()
+        env = self.prepare_copy(work, port)
+
+        self.stdout.write("\nSQL queries and HTML size, seed site:")
+        self.manage(env, "bench", "--measure-queries", quiet=False)
+        self.use_redis_if_running(env)
+
+        # 2 sync workers, as the bakerydemo figures were measured.
+        with gunicorn(env, port, workers=2, ready_path="/en/"):
+            if no_lighthouse:
+                self.stdout.write("\nLighthouse: skipped (--no-lighthouse).")
+            else:
+                self.lighthouse(port, root)
+            if not no_wrk:
+                self.throughput(port, "page cache on")
+        if not no_wrk:
+            with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, workers=2, ready_path="/en/"):
+                self.throughput(port, "page cache off")
+
+        self.stdout.write(f"\nSQL queries with the archive grown to {statements} statements:")
+        self.manage(env, "generate_statements", str(statements), "--for-benchmark")
+        self.manage(env, "bench", "--measure-queries", quiet=False)
+        shutil.rmtree(work, ignore_errors=True)
+
+    def prepare_copy(self, work, port):
+        """A copy of the seed site in `work` (SQLite, production settings); its environment."""
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.production",
@@ -68,25 +86,30 @@ class Command(BaseCommand):
             "SQLITE_PATH": str(work / "bench.sqlite3"),
             "BENCH_PORT": str(port),
         }
-        manage = [sys.executable, str(root / "manage.py")]
-
-        def run(*args):
-            subprocess.run(manage + list(args), env=env, check=True, stdout=subprocess.DEVNULL)
-
         self.stdout.write(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
         self.stdout.write("Preparing a copy of the seed site (SQLite, production settings)...")
-        run("migrate", "--noinput")
-        run("load_seed_content")
-        run("compile_translations")
-        run("collectstatic", "--noinput")
+        for command in (
+            ["migrate", "--noinput"],
+            ["load_seed_content"],
+            ["compile_translations"],
+            ["collectstatic", "--noinput"],
+        ):
+            self.manage(env, *command)
+        return env
 
-        self.stdout.write("\nSQL queries and HTML size, seed site:")
+    @staticmethod
+    def manage(env, *args, quiet=True):
+        """`manage.py ARGS` in the copy; queries are measured without the page cache."""
+        if args[:1] == ("bench",):
+            env = {**env, "PAGE_CACHE_SECONDS": "0"}
         subprocess.run(
-            manage + ["bench", "--measure-queries"],
-            env={**env, "PAGE_CACHE_SECONDS": "0"},
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args],
+            env=env,
             check=True,
+            stdout=subprocess.DEVNULL if quiet else None,
         )
 
+    def use_redis_if_running(self, env):
         if self.redis_available():
             # Database 14 is the benchmark's own; emptied so no earlier run's pages count.
             subprocess.run(
@@ -98,54 +121,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\nCache: {'Redis' if 'REDIS_URL' in env else 'local memory per worker'}"
         )
-
-        with self.gunicorn(env, port, root):
-            if no_lighthouse:
-                self.stdout.write("\nLighthouse: skipped (--no-lighthouse).")
-            else:
-                self.lighthouse(port, root)
-            if not no_wrk:
-                self.throughput(port, "page cache on")
-        if not no_wrk:
-            with self.gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, root):
-                self.throughput(port, "page cache off")
-
-        self.stdout.write(f"\nSQL queries with the archive grown to {statements} statements:")
-        run("generate_statements", str(statements), "--for-benchmark")
-        subprocess.run(
-            manage + ["bench", "--measure-queries"],
-            env={**env, "PAGE_CACHE_SECONDS": "0"},
-            check=True,
-        )
-        shutil.rmtree(work, ignore_errors=True)
-
-    @contextlib.contextmanager
-    def gunicorn(self, env, port, root):
-        """gunicorn with 2 sync workers, as the bakerydemo figures were measured."""
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(root / "icssi_cms" / "gunicorn.conf.py"),
-                "icssi_cms.wsgi",
-            ],
-            env={
-                **env,
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": "2",
-                "GUNICORN_ACCESS_LOG": "",
-            },
-            cwd=root,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            self.wait_for(f"http://127.0.0.1:{port}/en/")
-            yield server
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
     @staticmethod
     def redis_available():
@@ -160,8 +135,7 @@ class Command(BaseCommand):
         """wrk against each page and a static file served by the same server in the
         same run: pages are reported as a share of the static file's rate, which
         holds on a shared machine where absolute figures drift."""
-        wrk = shutil.which("wrk")
-        if not wrk:
+        if not shutil.which("wrk"):
             self.stdout.write(f"\nThroughput ({label}): skipped (apt-get install wrk).")
             return
         base = f"http://127.0.0.1:{port}"
@@ -172,13 +146,7 @@ class Command(BaseCommand):
         for name, url in targets.items():
             for _ in range(3):  # warm caches and workers
                 urllib.request.urlopen(base + url).read()  # noqa: S310
-            output = subprocess.run(
-                [wrk, "-t2", "-c8", f"-d{self.seconds}s", "--latency", base + url],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            results[name] = parse_wrk(output)
+            results[name] = parse_wrk(wrk(base + url, self.seconds, connections=8))
         static_rate = results["static CSS"]["rate"]
         self.stdout.write(f"\nThroughput with wrk, {self.seconds} s each, 8 connections ({label}):")
         self.stdout.write(
@@ -189,16 +157,6 @@ class Command(BaseCommand):
                 f"  {name:<12} {result['rate']:>8.0f} {result['p50']:>8.1f} {result['p99']:>8.1f} "
                 f"{result['rate'] / static_rate:>10.3f} {result['errors']:>7}"
             )
-
-    def wait_for(self, url, seconds=30):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own server on loopback
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer at {url}")
 
     def measure_queries(self):
         """In the benchmark's environment: queries, HTML size, gzipped size."""
@@ -279,25 +237,6 @@ class Command(BaseCommand):
             capture_output=True,
             text=True,
         )
-
-
-def parse_wrk(output):
-    """Requests per second, p50 and p99 latency (ms) and errors from wrk's report."""
-
-    def milliseconds(text):
-        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: (.*)", output)
-    return {
-        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": milliseconds(latency["50"]),
-        "p99": milliseconds(latency["99"]),
-        "errors": int(errors.group(1)) if errors else 0,
-        "socket_errors": socket_errors.group(1) if socket_errors else "",
-    }
 
 
 def argparse_hidden():

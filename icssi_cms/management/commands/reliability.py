@@ -13,10 +13,10 @@ when a target is missed. Results are recorded in docs/reliability.md.
           still served, no 5xx. Mail server down: a join-the-campaign form is stored.
 """
 
+import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,6 +28,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from icssi_cms.load_testing import free_port, gunicorn, parse_wrk, wrk
 
 PATHS = [
     "/en/",
@@ -83,12 +85,6 @@ while time.monotonic() < deadline:
     time.sleep(1)
 print(f"published {{count}} times")
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -189,64 +185,19 @@ class Command(BaseCommand):
         lines = output.strip().splitlines()
         return lines[-1] if lines else ""
 
-    def gunicorn(self):
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(self.root / "icssi_cms" / "gunicorn.conf.py"),
-                "icssi_cms.wsgi",
-            ],
-            env={
-                **self.env,
-                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-                "GUNICORN_WORKERS": "4",
-                "GUNICORN_ACCESS_LOG": "",
-            },
-            cwd=self.root,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url("/health/"), timeout=2)  # noqa: S310
-                return server
-            except OSError:
-                time.sleep(0.3)
-        server.terminate()
-        raise CommandError("gunicorn did not start")
-
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
 
     def wrk(self, seconds, connections):
         script = Path(tempfile.mkdtemp()) / "paths.lua"
         script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in PATHS))
-        output = subprocess.run(
-            [
-                "wrk",
-                "-t2",
-                f"-c{connections}",
-                f"-d{seconds}s",
-                "--timeout",
-                "10s",
-                "-s",
-                str(script),
-                self.url("/"),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        output = wrk(self.url("/"), seconds, connections, script=script)
         statuses = {
             int(code): int(count)
             for code, count in re.findall(r"^status (\d+) (\d+)$", output, re.M)
         }
-        socket_errors = re.search(r"Socket errors: (.*)", output)
-        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-        return statuses, (socket_errors.group(1) if socket_errors else "none"), rate
+        figures = parse_wrk(output)
+        return statuses, figures["socket_errors"], figures["rate"]
 
     def report(self, label, statuses, socket_errors, rate):
         counts = ", ".join(f"{code}: {count}" for code, count in sorted(statuses.items()))
@@ -261,8 +212,7 @@ class Command(BaseCommand):
 
     # --- scenarios --------------------------------------------------------------------
     def load(self, seconds):
-        server = self.gunicorn()
-        try:
+        with gunicorn(self.env, self.port, workers=4):
             self.stdout.write(
                 f"\nLoad: {seconds} s, 32 connections, an editor publishing every second"
             )
@@ -297,13 +247,9 @@ class Command(BaseCommand):
                 bool(last) and f"(update {last.group(1)})" in title,
                 "readers see the editor's last publish at once",
             )
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
     def faults(self):
-        server = self.gunicorn()
-        try:
+        with gunicorn(self.env, self.port, workers=4), self.redis_restarted_after():
             committed = self.submit_join_form("Committed before the outage")
             self.expect(committed == 302, "a form sent with the mail server down is accepted")
             stored = self.shell(
@@ -327,10 +273,13 @@ class Command(BaseCommand):
 
             self.stdout.write("\nRedis stopped 8 s into 30 s of load, started again at 20 s")
             self.during_load(30, 8, self.stop_redis, "wrk", then=(20, self.start_redis))
+
+    @contextlib.contextmanager
+    def redis_restarted_after(self):
+        try:
+            yield
         finally:
             self.start_redis()
-            server.terminate()
-            server.wait(timeout=30)
 
     def during_load(self, seconds, at, fault, label, then=None):
         result = {}

@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from home.i18n.locale_trees import synchronise_locale_trees
-from home.models import HomePage, StandardPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 def add_standard_page():
-    home = HomePage.objects.get(locale__language_code="en")
-    about = StandardPage(title="About ICSSI", slug="about", intro="Who we are.", body=[])
-    home.add_child(instance=about)
-    about.save_revision().publish()
+    StandardPageFactory(title="About ICSSI", slug="about", intro="Who we are.")
     synchronise_locale_trees()
 
 
