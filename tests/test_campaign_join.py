@@ -90,7 +90,7 @@ def test_only_approved_and_consenting_organisations_are_listed_and_counted(seed_
     assert "organisations have joined" not in html and "Tammuz" not in html
     CampaignEndorsement.objects.update(approved=True)
     text = visible_text(client.get(URL.format("ckb")).content.decode())
-    assert "2 ڕێکخراو بەشدار بوون" in text
+    assert "2 ڕێکخراو چوونەتە پاڵ کەمپەینەکە" in text
     assert "Tammuz Organization for Social Development" in text
     assert "Al-Amal" not in text
 
@@ -138,7 +138,7 @@ def test_one_address_is_limited_to_a_few_forms_an_hour(seed_site, client):
     [
         ("en", "email", "not-an-email", "Please give a valid email address"),
         ("ar", "email", "", "يرجى كتابة عنوان بريد إلكتروني."),
-        ("ckb", "organisation_name", "", "تکایە ناوی ڕێکخراوەکەت بنووسە."),
+        ("ckb", "organisation_name", "", "تکایە ناوی ڕێکخراوەکەتان بنووسن."),
         ("en", "website", "not a url", "Please give a full web address"),
         ("en", "message", "x" * 2001, "Please keep the message under 2,000 characters."),
     ],

@@ -21,15 +21,15 @@ def test_an_organisation_joins_the_campaign(
     form = page.locator("#join form")
     # Sent empty: the errors are listed, in Kurdish, and nothing is stored.
     form.get_by_role("button").click()
-    expect(page.locator(".error-summary")).to_contain_text("تکایە ناوی ڕێکخراوەکەت بنووسە.")
+    expect(page.locator(".error-summary")).to_contain_text("تکایە ناوی ڕێکخراوەکەتان بنووسن.")
     assert CampaignEndorsement.objects.count() == 0
 
     form = page.locator("#join form")
-    form.get_by_label("ناوی ڕێکخراوەکەت").fill("Kurdistan Human Rights Watch")
+    form.get_by_label("ناوی ڕێکخراوەکەتان").fill("Kurdistan Human Rights Watch")
     form.get_by_label("وڵات").fill("Iraq")
     form.get_by_label("کەسی پەیوەندی").fill("Dilan Ahmed")
     form.get_by_label("ئیمەیڵ").fill("dilan@khrw.example")
-    form.get_by_label(re.compile("ڕێکخراوەکەمان دەتوانرێت")).check()
+    form.get_by_label(re.compile("ڕازین ناوی ڕێکخراوەکەمان")).check()
     form.get_by_role("button").click()
     expect(page.locator("#join [role=status]")).to_contain_text("سوپاس!")
     endorsement = CampaignEndorsement.objects.get()
