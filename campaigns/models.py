@@ -319,8 +319,9 @@ class ConferencePage(RoutablePageMixin, SitePage):
         context["registration_form"] = ConferenceRegistrationForm()
         context["registered"] = request.GET.get("registered")
         codes = {version.locale.language_code for version in self.published_translations}
+        # (code, name): each language named in itself, marked with its code.
         context["available_in"] = [
-            get_language_info(code)["name_local"]
+            (code, get_language_info(code)["name_local"])
             for code, _name in settings.LANGUAGES
             if code in codes
         ]

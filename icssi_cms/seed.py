@@ -23,7 +23,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from campaigns.models import CampaignPage, CampaignPartner, ConferencePage, ConferenceSupporter
 from home.i18n.locale_trees import synchronise_locale_trees
@@ -37,6 +37,8 @@ TRANSLATIONS_DIR = SEED_DIR / "translations"
 TRANSLATED_LANGUAGES = ["ar", "ckb"]
 SITE_NAME = "Iraqi Civil Society Solidarity Initiative"
 BULLET = "•"
+# How the loader signs the translations it imports (wagtail-localize's tool_name).
+SEED_TOOL = "ICSSI seed content"
 
 
 def read_paragraphs(path):
@@ -292,8 +294,8 @@ class SeedLoader:
         menus = self.ensure_menus(home, [news_index, campaign_index, conference_index])
         synchronise_locale_trees()
         self.translate(
-            [home, news_index, campaign_index, conference_index, campaign, *menus]
-            + [organisations[key] for key in ("ICSSI", "CPT-IK", "KSF", "ISF-NC")]
+            [home, news_index, campaign_index, conference_index, *pages.values(), *menus]
+            + list(organisations.values())
             + list(topics.values())
         )
         return self.created
@@ -370,9 +372,11 @@ class SeedLoader:
 
     def translate(self, objects):
         """Translate `objects` into Arabic and Kurdish with wagtail-localize, from the
-        seed catalogues. Only where no translation exists yet: a translator's work
-        is never replaced. A missing string stops the import (nothing is published
-        half in English)."""
+        seed catalogues, and publish. A translation a person has touched is never
+        replaced; one the loader made earlier is brought up to date with the
+        catalogues (their fixes reach sites created before). An object whose English
+        has changed since the catalogues were written, so that some text has no
+        translation, is left for its translators rather than published half in English."""
         for code in TRANSLATED_LANGUAGES:
             locale = Locale.objects.get(language_code=code)
             catalogue = {
@@ -381,22 +385,44 @@ class SeedLoader:
                 if entry.msgstr
             }
             for instance in objects:
-                existing = instance.get_translation_or_none(locale)
-                if existing is not None and not getattr(existing, "alias_of_id", None):
-                    continue
-                source, _ = TranslationSource.update_or_create_from_instance(instance)
-                translation, _ = Translation.objects.get_or_create(
-                    source=source, target_locale=locale
-                )
-                po = translation.export_po()
-                for entry in po:
-                    entry.msgstr = catalogue.get(entry.msgid, "")
-                translation.import_po(po, tool_name="ICSSI seed content")
-                # Saved as a draft, then published here rather than by wagtail-localize's
-                # on-commit hook, so the result is the same inside a test's transaction.
-                translation.save_target(publish=False)
-                translation.get_target_instance().get_latest_revision().publish()
-                self.log(f"Translated “{instance}” into {locale.get_display_name()}")
+                self.translate_one(instance, locale, catalogue)
+
+    def translate_one(self, instance, locale, catalogue):
+        existing = instance.get_translation_or_none(locale)
+        if existing is None or getattr(existing, "alias_of_id", None):
+            source, _ = TranslationSource.update_or_create_from_instance(instance)
+        else:
+            source = TranslationSource.objects.get_for_instance_or_none(instance)
+            if source is None or self.touched_by_a_person(source, locale, existing):
+                return
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        po = translation.export_po()
+        if all(entry.msgstr == catalogue.get(entry.msgid) for entry in po):
+            return  # already as the catalogues say
+        missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
+        if missing:
+            self.log(
+                f"Left “{instance}” for the {locale.get_display_name()} translators: "
+                f"{len(missing)} of its texts are not in the seed catalogues"
+            )
+            return
+        for entry in po:
+            entry.msgstr = catalogue[entry.msgid]
+        translation.import_po(po, tool_name=SEED_TOOL)
+        # Saved as a draft, then published here rather than by wagtail-localize's
+        # on-commit hook, so the result is the same inside a test's transaction.
+        translation.save_target(publish=False)
+        translation.get_target_instance().get_latest_revision().publish()
+        self.log(f"Translated “{instance}” into {locale.get_display_name()}")
+
+    @staticmethod
+    def touched_by_a_person(source, locale, translated):
+        """True when anyone but this loader translated a string of `source` into
+        `locale`, or saved the translated object themselves."""
+        others = StringTranslation.objects.filter(
+            translation_of__in=source.stringsegment_set.values("string"), locale=locale
+        ).exclude(tool_name=SEED_TOOL, last_translated_by=None)
+        return others.exists() or translated.revisions.exclude(user=None).exists()
 
     def ensure_index(self, home, model_label, slug, title):
         from django.apps import apps

@@ -52,6 +52,20 @@ def seed_site(db):
 
 
 @pytest.fixture
+def untranslated_statement(seed_site):
+    """An English statement whose Arabic and Kurdish counterparts still show its
+    English text (every statement of the first content is translated)."""
+    from home.i18n.locale_trees import synchronise_locale_trees
+    from tests.factories import StatementFactory
+
+    statement = StatementFactory(
+        title="Water is not a weapon", slug="water-is-not-a-weapon", date="2025-03-22"
+    )
+    synchronise_locale_trees()
+    return statement
+
+
+@pytest.fixture
 def editor(db):
     return make_user("editor", "Editors")
 

@@ -59,3 +59,13 @@ class BrokenEmailBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("the mail server is down")
+
+
+def sync_translations(page):
+    """What an editor's "Sync translated pages" does: the translations take the
+    original's current shared fields (dates, links), keeping their translated text."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    for translation in Translation.objects.filter(source=source, enabled=True):
+        translation.save_target(publish=True)

@@ -8,12 +8,9 @@ from icalendar import Calendar
 
 from django.core import mail
 
-from wagtail.models import Locale
-from wagtail_localize.operations import TranslationCreator
-
 from campaigns.models import ConferencePage
 from campaigns.submissions import ConferenceRegistration
-from tests.helpers import page_in, visible_text
+from tests.helpers import page_in, sync_translations, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +34,8 @@ def open_conference(seed_site):
     page = conference()
     page.start_date = datetime.date.today() + datetime.timedelta(days=60)
     page.registration_deadline = datetime.date.today() + datetime.timedelta(days=30)
-    page.save_revision().publish()  # its Arabic and Kurdish aliases follow
+    page.save_revision().publish()
+    sync_translations(page)  # the Arabic and Kurdish translations take the new dates
     return page
 
 
@@ -144,11 +142,8 @@ def test_whole_day_calendar_entry_without_times(seed_site, client):
     assert event.decoded("dtend") == datetime.date(2017, 1, 19)
 
 
-def test_page_lists_the_languages_it_is_available_in(seed_site, client, editor):
-    assert client.get(conference().url).context["available_in"] == ["English"]
-    TranslationCreator(editor, [Locale.objects.get(language_code="ckb")]).create_translations(
-        conference()
-    )
-    kurdish = page_in("ckb", conference())
-    kurdish.get_latest_revision().publish()
-    assert client.get(conference().url).context["available_in"] == ["English", "کوردی"]
+def test_page_lists_the_languages_it_is_available_in(seed_site, client):
+    assert len(client.get(conference().url).context["available_in"]) == 3
+    page_in("ckb", conference()).unpublish()
+    available = [code for code, _name in client.get(conference().url).context["available_in"]]
+    assert available == ["en", "ar"]

@@ -110,25 +110,29 @@ def test_queries_do_not_grow_with_the_archive(seed_site, client):
     assert count() == before
 
 
-def test_rss_feed_is_valid_and_in_the_readers_language(seed_site, client):
+def test_rss_feed_is_valid_and_in_the_readers_language(untranslated_statement, client):
     response = client.get("/en/news/feed/")
     assert response["Content-Type"].startswith("application/rss+xml")
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.language == "en"
-    assert [entry.title for entry in feed.entries][0] == (
-        "We Stand Together With Iraqi Civil Society Activists!"
-    )
-    assert len(feed.entries) == 3
-    assert feed.entries[0].link.endswith(
+    assert [entry.title for entry in feed.entries][:2] == [
+        "Water is not a weapon",
+        "We Stand Together With Iraqi Civil Society Activists!",
+    ]
+    assert len(feed.entries) == 4
+    assert feed.entries[1].link.endswith(
         "/en/news/we-stand-together-with-iraqi-civil-society-activists/"
     )
 
-    arabic = feedparser.parse(client.get("/ar/news/feed/").content)
-    assert not arabic.bozo
-    assert arabic.feed.language == "ar"
-    assert arabic.feed.title.startswith("مبادرة التضامن")
-    assert arabic.entries == []  # no statement is translated into Arabic yet
+    for code, title in [("ar", "نقف معاً"), ("ckb", "")]:
+        translated = feedparser.parse(client.get(f"/{code}/news/feed/").content)
+        assert not translated.bozo
+        assert translated.feed.language == code
+        # The three translated statements; the one still in English is left out.
+        assert len(translated.entries) == 3
+        assert translated.entries[0].title.startswith(title)
+        assert not [e for e in translated.entries if "water-is-not" in e.link]
 
 
 def test_every_page_links_its_languages_feed(seed_site, client):

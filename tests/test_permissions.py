@@ -9,7 +9,6 @@ from wagtail_localize.operations import TranslationCreator
 
 from campaigns.models import CampaignPage
 from home.models import Organisation
-from news.models import NewsPage
 from tests.helpers import page_in
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +80,11 @@ def test_translators_edit_and_publish_only_their_language(
         assert page.title == title
 
 
-def test_translators_cannot_create_pages_or_start_translations(arabic_translator, client):
+def test_translators_cannot_create_pages_or_start_translations(
+    arabic_translator, client, untranslated_statement
+):
     client.force_login(arabic_translator)
-    statement = NewsPage.objects.filter(locale__language_code="en").first()
+    statement = untranslated_statement
     arabic_index = page_in("ar", statement.get_parent())
     assert not arabic_index.permissions_for_user(arabic_translator).can_add_subpage()
     assert_refused(client.get(f"/admin/localize/submit/page/{statement.pk}/"))

@@ -101,7 +101,9 @@ def test_language_switcher_moves_between_the_three_versions(
 def test_untranslated_page_in_arabic_reads_left_to_right_under_a_notice(
     browser_db, django_db_serialized_rollback, live_server, page
 ):
-    page.goto(f"{live_server.url}/ar/news/iraqi-civil-initiative-launched/")
+    StatementFactory(title="Water is not a weapon", slug="water-is-not-a-weapon")
+    synchronise_locale_trees()
+    page.goto(f"{live_server.url}/ar/news/water-is-not-a-weapon/")
     notice = page.locator(".notice--untranslated")
     expect(notice).to_contain_text("هذه الصفحة غير متوفرة بعد")
     heading = page.get_by_role("heading", level=1)

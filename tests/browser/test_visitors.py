@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from campaigns.models import ConferencePage
 from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
+from tests.helpers import sync_translations
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +53,7 @@ def test_register_for_an_open_conference_and_find_a_closed_one_closed(
     closed.registration_deadline = datetime.date.today() + datetime.timedelta(days=10)
     closed.start_date = datetime.date.today() + datetime.timedelta(days=20)
     closed.save_revision().publish()
+    sync_translations(closed)  # until shared fields follow the English by themselves
     page.goto(f"{live_server.url}/ar/conferences/annual-conference-2017-sulaymaniyah/")
     form = page.locator("#registration form")
     form.get_by_label("اسمك").fill("Hana Ali")
