@@ -4,8 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-# Registers the hooks of the wagtail-localize work-arounds (RTL editor, permissions).
-from home.i18n import rtl_translation_editor, snippet_language_permissions  # noqa: F401
+# Registers the hooks of the wagtail-localize work-arounds (RTL editor, permissions,
+# labels upstream writes in English).
+from home.i18n import (  # noqa: F401
+    english_admin_labels,
+    rtl_translation_editor,
+    snippet_language_permissions,
+)
 from home.i18n.overview import TranslationOverviewView, TranslationSummaryPanel
 
 

@@ -171,7 +171,14 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The site's own catalogues first, so they win; then Sorani (and Arabic gap-filling)
+# catalogues for Wagtail's and wagtail-localize's admin, kept in the layout of their
+# upstream packages until those ship them (docs/translation.md).
+LOCALE_PATHS = [
+    PROJECT_DIR / "locale",
+    PROJECT_DIR / "locale_upstream" / "wagtail",
+    PROJECT_DIR / "locale_upstream" / "wagtail_localize",
+]
 
 USE_I18N = True
 USE_TZ = True
