@@ -1,7 +1,7 @@
 """The admin's own languages: the Sorani catalogues for Wagtail and wagtail-localize in
-icssi_cms/locale_upstream/ (complete, well-formed, found through LOCALE_PATHS, compiled,
-left alone by makemessages), and the upstream gaps that home/i18n/english_admin_labels.py
-works around (each test below fails once upstream closes its gap)."""
+icssi_cms/locale_upstream/ are complete and well formed, found through LOCALE_PATHS after
+the site's own catalogue, compiled by `compile_translations` and left alone by
+`makemessages`. The translator's walk in Chromium is tests/browser/test_admin_language.py."""
 
 import gettext
 import json
@@ -16,20 +16,16 @@ import polib
 import pytest
 
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.management import call_command
-from django.template.loader import get_template
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 import wagtail
 import wagtail_localize
-from wagtail.admin.forms.auth import LoginForm
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 ROOT = Path(__file__).resolve().parents[1]
 UPSTREAM = ROOT / "icssi_cms" / "locale_upstream"
@@ -88,13 +84,16 @@ def test_catalogue_is_complete_and_keeps_placeholders(path):
             PLACEHOLDER.findall(entry.msgid_plural)
         ), entry.msgid
         for form in forms:
-            assert set(PLACEHOLDER.findall(form)) <= set(
-                PLACEHOLDER.findall(entry.msgid_plural)
-            ), (entry.msgid, form)
+            assert set(PLACEHOLDER.findall(form)) <= set(PLACEHOLDER.findall(entry.msgid_plural)), (
+                entry.msgid,
+                form,
+            )
 
 
 @pytest.mark.parametrize(
-    "path", [path for path in CATALOGUES if path.parts[-3] == "ckb"], ids=lambda path: path.parts[-4]
+    "path",
+    [path for path in CATALOGUES if path.parts[-3] == "ckb"],
+    ids=lambda path: path.parts[-4],
 )
 def test_sorani_is_written_with_kurdish_letters_and_arabic_punctuation(path):
     po = polib.pofile(str(path))
@@ -201,20 +200,3 @@ def test_makemessages_leaves_the_upstream_catalogues_alone(tmp_path):
     for path in CATALOGUES:
         copied = copy / path.relative_to(ROOT)
         assert copied.read_bytes() == path.read_bytes(), path
-
-
-# The gaps home/i18n/english_admin_labels.py works around. When one of these fails,
-# upstream has fixed it: remove its rule there (and this test).
-def test_upstream_still_writes_english_labels():
-    assert LoginForm.base_fields["password"].label is None  # Django says "Password"
-    assert AuthenticationForm.base_fields["password"].label  # ...Django's own form has one
-    home = Path(get_template("wagtailadmin/home.html").origin.name).read_text()
-    assert 'value="Search"' in home
-    actions = Path(get_template("wagtailadmin/shared/headers/_actions.html").origin.name)
-    assert 'aria-label="Actions"' in actions.read_text()
-    bundle = (WAGTAIL_LOCALIZE / "static/wagtail_localize/js/wagtail-localize.js").read_text()
-    assert "} to ${" in bundle and "} translation`" in bundle
-    assert '"w-sr-only"},"More actions")' in bundle
-    assert "verbose_name" not in Translation._meta.original_attrs
-    avatar = WAGTAIL / "admin/templates/wagtailadmin/shared/user_avatar.html"
-    assert "{% if not username %}{{ user }}{% else %}" in avatar.read_text()

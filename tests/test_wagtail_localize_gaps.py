@@ -2,12 +2,22 @@
 out of the way. When one of these fails after an upgrade, upstream has closed the gap:
 remove the work-around it names (and this test)."""
 
+from pathlib import Path
+
 import pytest
 
 from django.db.models.signals import pre_save
+from django.template.loader import get_template
 
+import wagtail
+import wagtail_localize
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Locale, Page
-from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    Translation,
+    sync_trees_on_locale_sync_save,
+)
 from wagtail_localize.operations import TranslationCreator
 
 from home.i18n import converted_alias_offline
@@ -16,6 +26,8 @@ from home.models import Organisation
 from tests.factories import StatementFactory
 
 pytestmark = pytest.mark.django_db
+
+WAGTAIL_LOCALIZE = Path(wagtail_localize.__file__).parent
 
 
 def counterparts(page):
@@ -60,3 +72,19 @@ def test_snippet_permissions_are_per_model(seed_site, arabic_translator):
     policy = Organisation.snippet_viewset.permission_policy
     # The gap: Wagtail's own policy lets an Arabic translator change a Kurdish snippet.
     assert policy.user_has_permission_for_instance(arabic_translator, "change", kurdish)
+
+
+def test_admin_labels_are_written_in_english():
+    """home/i18n/english_admin_labels.py (labels of Wagtail and wagtail-localize that
+    never go through gettext). Each assertion is one gap; when one fails, remove its rule."""
+    assert LoginForm.base_fields["password"].label is None  # Django then says "Password"
+    home = Path(get_template("wagtailadmin/home.html").origin.name).read_text()
+    assert 'value="Search"' in home
+    actions = Path(get_template("wagtailadmin/shared/headers/_actions.html").origin.name)
+    assert 'aria-label="Actions"' in actions.read_text()
+    bundle = WAGTAIL_LOCALIZE / "static" / "wagtail_localize" / "js" / "wagtail-localize.js"
+    assert "} to ${" in bundle.read_text() and "} translation`" in bundle.read_text()
+    assert '"w-sr-only"},"More actions")' in bundle.read_text()
+    assert "verbose_name" not in Translation._meta.original_attrs  # "32 translations"
+    avatar = Path(wagtail.__file__).parent / "admin/templates/wagtailadmin/shared/user_avatar.html"
+    assert "{% if not username %}{{ user }}{% else %}" in avatar.read_text()  # "None"

@@ -20,9 +20,9 @@ A script on every admin page replaces exactly these English texts with translati
 icssi_cms/locale_upstream/ completes for Sorani). No upstream issues filed yet; the
 fixes to offer are one gettext call each (and a `|default:""` for the avatar).
 
-Can go when: the matching test in tests/test_admin_languages.py
-(`test_upstream_still_writes_english_labels`) fails, i.e. upstream translates the
-label itself. Each rule only touches text that is exactly the English label, so a
+Can go when: its assertion in `tests/test_wagtail_localize_gaps.py::
+test_admin_labels_are_written_in_english` fails, i.e. upstream translates the label
+itself. Each rule only touches text that is exactly the English label, so a
 rule whose gap is closed upstream does nothing.
 """
 
