@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, permissions,
-# labels upstream writes in English).
+# labels upstream writes in English or freezes in one language).
 from home.i18n import (  # noqa: F401
     english_admin_labels,
+    frozen_report_menu_label,
     rtl_translation_editor,
     snippet_language_permissions,
 )

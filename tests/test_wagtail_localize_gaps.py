@@ -8,6 +8,7 @@ import pytest
 
 from django.db.models.signals import pre_save
 from django.template.loader import get_template
+from django.utils import translation
 
 import wagtail
 import wagtail_localize
@@ -19,6 +20,7 @@ from wagtail_localize.models import (
     sync_trees_on_locale_sync_save,
 )
 from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.wagtail_hooks import register_wagtail_localize2_report_menu_item
 
 from home.i18n import converted_alias_offline
 from home.i18n.locale_trees import synchronise_locale_trees
@@ -88,3 +90,12 @@ def test_admin_labels_are_written_in_english():
     assert "verbose_name" not in Translation._meta.original_attrs  # "32 translations"
     avatar = Path(wagtail.__file__).parent / "admin/templates/wagtailadmin/shared/user_avatar.html"
     assert "{% if not username %}{{ user }}{% else %}" in avatar.read_text()  # "None"
+
+
+def test_translations_report_label_is_not_lazy():
+    """home/i18n/frozen_report_menu_label.py"""
+    with translation.override("ar"):
+        item = register_wagtail_localize2_report_menu_item()
+        arabic = translation.gettext("Translations")
+    with translation.override("ckb"):
+        assert str(item.label) == arabic  # the gap: still Arabic for a Kurdish user

@@ -1,7 +1,7 @@
 """In real Chromium: a Kurdish translator whose admin language is Sorani, and an Arabic
 translator whose admin language is Arabic, walk their path through the admin and find
-no English interface words on it (page titles, the English text being translated,
-names and the languages' own names aside).
+no English interface words on it, nor words of the other language (page titles, the
+English text being translated, names and the languages' own names aside).
 
 The English vocabulary is every word of the English msgids of Django, Wagtail,
 wagtail-localize and this site; a word of it left on a screen is an untranslated
@@ -90,6 +90,14 @@ FINISH_ANIMATIONS = """() => Promise.all(document.getAnimations()
     .map((animation) => animation.finished.catch(() => null)))"""
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff]+")
+# Letters of one language that the other never writes.
+OTHER_LANGUAGE_LETTERS = {"ckb": set("يكةى"), "ar": set("ەێۆڕڵڤ")}
+
+
+def around(text, match):
+    """The text either side of a match, for the failure message."""
+    return " ".join(text[max(match.start() - 30, 0) : match.end() + 30].split())
 
 
 def english_catalogues():
@@ -140,7 +148,7 @@ class Walk:
         self.code = code
         self.vocabulary = vocabulary
         self.content = content
-        self.english = {}
+        self.untranslated = {}
         self.screens = []
 
     def check(self, name):
@@ -161,10 +169,13 @@ class Walk:
         found = {}
         for match in WORD.finditer(text):
             if match.group().lower() in self.vocabulary:
-                around = text[max(match.start() - 30, 0) : match.end() + 30]
-                found.setdefault(match.group(), " ".join(around.split()))
+                found.setdefault(match.group(), around(text, match))
+        # A label cached in the other language (Kurdish in the Arabic admin...).
+        for match in ARABIC_SCRIPT_WORD.finditer(text):
+            if set(match.group()) & OTHER_LANGUAGE_LETTERS[self.code]:
+                found.setdefault(match.group(), around(text, match))
         if found:
-            self.english[name] = found
+            self.untranslated[name] = found
 
 
 def start_a_translation(code):
@@ -287,4 +298,4 @@ def test_translator_sees_the_admin_in_their_language(
     finally:
         context.close()
     assert len(walk.screens) == 24
-    assert not walk.english, f"English interface words on the {code} admin: {walk.english}"
+    assert not walk.untranslated, f"Words not in {code} on its admin: {walk.untranslated}"
