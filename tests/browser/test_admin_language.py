@@ -27,9 +27,10 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import String
 from wagtail_localize.operations import TranslationCreator
 
+from home.i18n.locale_trees import synchronise_locale_trees
 from home.models import NavigationMenu, Organisation
-from news.models import NewsPage, Topic
-from tests.factories import StandardPageFactory, make_user
+from news.models import Topic
+from tests.factories import StandardPageFactory, StatementFactory, make_user, paragraphs
 
 pytestmark = pytest.mark.browser
 
@@ -178,22 +179,29 @@ class Walk:
             self.untranslated[name] = found
 
 
-def start_a_translation(code):
-    """An editor presses "Translate this page" on a statement, as the docs describe."""
+def new_statements(code):
+    """Two new English statements with their counterparts in the translator's tree: one
+    not translated yet (an alias of the English), and one whose translation an editor
+    has started ("Translate this page", as the docs describe)."""
     editor = make_user("editor", "Editors")
-    statement = NewsPage.objects.get(
-        slug="we-stand-together-with-iraqi-civil-society-activists", locale__language_code="en"
+    waiting = StatementFactory(
+        title="Dams on the Tigris", body=paragraphs("Water is not a weapon.")
     )
+    started = StatementFactory(
+        title="Solidarity with the teachers of Basra",
+        body=paragraphs("The teachers' union has been on strike since March."),
+    )
+    synchronise_locale_trees()
     locale = Locale.objects.get(language_code=code)
-    TranslationCreator(editor, [locale]).create_translations(statement)
-    return statement.get_translation(locale)
+    TranslationCreator(editor, [locale]).create_translations(started)
+    return waiting.get_translation(locale), started.get_translation(locale)
 
 
-def walk_the_translators_path(walk, base_url, username, translation):
+def walk_the_translators_path(walk, base_url, username, not_translated, translation):
     page = walk.page
     home = Page.objects.get(depth=2, locale__language_code=walk.code)
     statements = translation.get_parent()
-    not_translated = statements.get_children().filter(alias_of__isnull=False).first()
+    assert not_translated.alias_of_id and not translation.alias_of_id
 
     page.goto(f"{base_url}/admin/password_reset/")
     walk.check("password-reset")
@@ -288,13 +296,15 @@ def test_translator_sees_the_admin_in_their_language(
 ):
     translator = make_user(f"translator-{code}", TRANSLATORS[code])
     UserProfile.objects.update_or_create(user=translator, defaults={"preferred_language": code})
-    translation = start_a_translation(code)
+    not_translated, translation = new_statements(code)
 
     # The browser asks for the translator's language (the sign-in page has no user yet).
     context = browser.new_context(locale=code, viewport={"width": 1280, "height": 900})
     walk = Walk(context.new_page(), code, english_vocabulary(), user_content())
     try:
-        walk_the_translators_path(walk, live_server.url, translator.username, translation)
+        walk_the_translators_path(
+            walk, live_server.url, translator.username, not_translated, translation
+        )
     finally:
         context.close()
     assert len(walk.screens) == 24
