@@ -7,8 +7,10 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.submissions import LANGUAGES_SPOKEN, CampaignEndorsement, ConferenceRegistration
+from home.client_address import client_address
 
-# Submissions one address may make per form per hour.
+# Accepted submissions one address, one email or one organisation may make per
+# form per hour.
 SUBMISSIONS_PER_HOUR = 5
 
 
@@ -32,6 +34,7 @@ class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
     and names its rate-limit scope, its context variable and its result message."""
 
     scope = ""  # rate limits are counted per scope
+    limited_by = ("email",)  # fields counted like the address (see rate_limited)
     context_name = ""  # the template variable holding the form
     result_parameter = ""  # ?joined=1, ?registered=already
     anchor = ""  # the form's section on the page
@@ -44,23 +47,42 @@ class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
         raise NotImplementedError
 
 
-def rate_limited(request, scope):
-    """True once the visitor's address has sent SUBMISSIONS_PER_HOUR forms of this
-    kind in the last hour. Counts in the cache (Redis in production)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = f"submissions:{scope}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= SUBMISSIONS_PER_HOUR:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, timeout=3600)
-    return False
+def _limit_keys(request, form):
+    """The cache keys counting this visitor's accepted forms of this kind: one for
+    the address (behind our trusted proxies), one per identifying field."""
+    values = [("address", client_address(request))] + [
+        (field, " ".join(str(form.cleaned_data.get(field, "")).casefold().split()))
+        for field in form.limited_by
+    ]
+    return [
+        f"submissions:{form.scope}:{name}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
+        for name, value in values
+        if value
+    ]
+
+
+def rate_limited(request, form):
+    """True once the visitor's address, or the form's email or organisation, has
+    sent SUBMISSIONS_PER_HOUR accepted forms of this kind in the last hour. Invalid
+    forms, duplicates and spam do not count. Counts in the cache (Redis in
+    production); with the cache down, nothing is limited."""
+    counts = cache.get_many(_limit_keys(request, form))
+    return any((count or 0) >= SUBMISSIONS_PER_HOUR for count in counts.values())
+
+
+def count_submission(request, form):
+    """Count an accepted form towards the limits."""
+    for key in _limit_keys(request, form):
+        if not cache.add(key, 1, timeout=3600):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired meanwhile
+                cache.set(key, 1, timeout=3600)
 
 
 class JoinCampaignForm(VisitorSubmissionForm):
     scope = "join"
+    limited_by = ("email", "organisation_name")
     context_name = "join_form"
     result_parameter = "joined"
     anchor = "join"

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import rate_limited
+from campaigns.forms import count_submission, rate_limited
 from campaigns.submissions import original_page
 
 
@@ -15,8 +15,8 @@ def accept_submission(request, page, form_class, notify):
     campaign or conference for staff), then email after the commit (a mail failure
     loses nothing) and send the visitor to a thank-you message.
 
-    Spam (the honeypot) gets the thank-you without being stored; a visitor who sent
-    too many forms gets 429, an invalid form 400, both with the form and its errors;
+    Spam (the honeypot) gets the thank-you without being stored; an invalid form
+    400, a visitor who sent too many accepted forms 429, both with the form and its errors;
     a submission that exists already (or the same form sent twice at once) gets "already".
     """
     form = form_class(request.POST)
@@ -29,13 +29,13 @@ def accept_submission(request, page, form_class, notify):
 
     if form.is_spam():
         return thank_you()
-    if rate_limited(request, form_class.scope):
+    if not form.is_valid():
+        return again(400)
+    if rate_limited(request, form):
         form.add_error(
             None, _("Too many forms were sent from your address. Please try again in an hour.")
         )
         return again(429)
-    if not form.is_valid():
-        return again(400)
     original = original_page(page)
     submission = form.build(original, language=get_language())
     if form.is_duplicate(submission):
@@ -45,5 +45,6 @@ def accept_submission(request, page, form_class, notify):
             submission.save()
     except IntegrityError:  # the same form sent twice at once
         return thank_you("already")
+    count_submission(request, form)
     transaction.on_commit(lambda: notify(original, page, submission))
     return thank_you()

@@ -88,3 +88,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """A seeded SQLite site built once per run with the production settings
+    (tests/serving.py); tests copy it with copy_site() before changing it."""
+    from tests.serving import build_site, production_env
+
+    directory = tmp_path_factory.mktemp("production-site")
+    build_site(directory, production_env(directory))
+    return directory

@@ -126,7 +126,9 @@ def test_one_address_is_limited_to_a_few_forms_an_hour(seed_site, client):
     assert statuses == [302] * 5 + [429]
     assert (
         post(
-            client, {**VALID, "email": "other@example.org"}, REMOTE_ADDR="203.0.113.10"
+            client,
+            {**VALID, "organisation_name": "Another one", "email": "other@example.org"},
+            REMOTE_ADDR="203.0.113.10",
         ).status_code
         == 302
     )

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from wagtail.images.models import Image
 
@@ -103,13 +103,40 @@ def test_repeated_failed_logins_are_throttled(client, editor):
     )
     assert locked.status_code == 429
     assert "Too many failed sign-in attempts" in locked.content.decode()
-    # The account is locked from another address too.
-    other = client.post(
+
+
+@override_settings(AUTHENTICATION_BACKENDS=AXES, TRUSTED_PROXY_HOPS=1)
+def test_a_lockout_holds_one_account_from_one_address(client, editor):
+    """Behind the proxy (REMOTE_ADDR is nginx's), five wrong passwords for one
+    account lock that account from that visitor's address only: the editor still
+    signs in from elsewhere, and other editors from the same address."""
+    from tests.factories import make_user
+
+    make_user("colleague", "Editors")
+    attacker = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "editor", "password": "wrong"}, **attacker)
+    assert (
+        client.post(
+            "/admin/login/",
+            {"username": "editor", "password": "a-long-test-password-1"},
+            **attacker,
+        ).status_code
+        == 429
+    )
+    colleague = Client().post(
+        "/admin/login/",
+        {"username": "colleague", "password": "a-long-test-password-1"},
+        **attacker,
+    )
+    assert colleague.status_code == 302
+    elsewhere = Client().post(
         "/admin/login/",
         {"username": "editor", "password": "a-long-test-password-1"},
-        REMOTE_ADDR="198.51.100.7",
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
     )
-    assert other.status_code == 429
+    assert elsewhere.status_code == 302
 
 
 @override_settings(AUTHENTICATION_BACKENDS=AXES)
