@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.submissions import LANGUAGES_SPOKEN, CampaignEndorsement, ConferenceRegistration
 from home.client_address import client_address
 
+# Email and web addresses are written left to right, in Arabic and Sorani pages too.
+LATIN_SCRIPT = {"dir": "ltr"}
+
 # Accepted submissions one address, one email or one organisation may make per
 # form per hour.
 SUBMISSIONS_PER_HOUR = 5
@@ -38,6 +41,11 @@ class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
     context_name = ""  # the template variable holding the form
     result_parameter = ""  # ?joined=1, ?registered=already
     anchor = ""  # the form's section on the page
+
+    def __init__(self, *args, **kwargs):
+        # Labels without Django's trailing colon: "Country", not "Country:".
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def build(self, page, language):
         """The unsaved submission, attached to `page` (the original)."""
@@ -91,14 +99,16 @@ class JoinCampaignForm(VisitorSubmissionForm):
         required=False,
         assume_scheme="https",
         label=_("Website (optional)"),
-        widget=forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+        widget=forms.URLInput(
+            attrs={**LATIN_SCRIPT, "autocomplete": "url", "placeholder": "https://"}
+        ),
         error_messages={
             "invalid": _("Please give a full web address, such as https://example.org.")
         },
     )
     consent_to_be_listed = forms.BooleanField(
         required=False,
-        label=_("Our organisation may be listed on this page as supporting the campaign"),
+        label=_("Our organisation may be listed on this page as supporting the campaign."),
     )
 
     class Meta:
@@ -124,8 +134,10 @@ class JoinCampaignForm(VisitorSubmissionForm):
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "country": forms.TextInput(attrs={"autocomplete": "country-name"}),
             "contact_person": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "website": forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+            "email": forms.EmailInput(attrs={**LATIN_SCRIPT, "autocomplete": "email"}),
+            "website": forms.URLInput(
+                attrs={**LATIN_SCRIPT, "autocomplete": "url", "placeholder": "https://"}
+            ),
             "message": forms.Textarea(attrs={"rows": 4}),
         }
         error_messages = {
@@ -187,7 +199,7 @@ class ConferenceRegistrationForm(VisitorSubmissionForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "country": forms.TextInput(attrs={"autocomplete": "country-name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "email": forms.EmailInput(attrs={**LATIN_SCRIPT, "autocomplete": "email"}),
             "needs": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
