@@ -26,6 +26,7 @@ if settings.DEBUG:
 # by LocaleMiddleware to the visitor's best language from Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,7 +5,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.crypto import get_random_string
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page
@@ -61,6 +64,32 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def web_manifest(request):
+    """What a phone needs to put the site on its home screen, in the reader's
+    language: the name, the language's home page, the icons."""
+    language = get_language()
+    manifest = {
+        "name": _("Iraqi Civil Society Solidarity Initiative"),
+        "short_name": _("ICSSI"),
+        "lang": language,
+        "dir": "rtl" if get_language_bidi() else "ltr",
+        "start_url": f"/{language}/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "background_color": "#ffffff",
+        "theme_color": "#073b45",
+        "icons": [
+            {"src": static(f"img/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in (192, 512)
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @never_cache

@@ -245,6 +245,10 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Files browsers and phones ask for at the site's root (/favicon.ico,
+# /apple-touch-icon.png), served by WhiteNoise.
+WHITENOISE_ROOT = PROJECT_DIR / "site_root"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names so browsers and CDNs can cache them for ever.
