@@ -73,6 +73,22 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "blocks/image_block.html"
 
+    def clean(self, value):
+        # A caption without its image (such as one imported from a document whose
+        # photo is lost) is shown to nobody; the editor is asked to decide.
+        if not value.get("image"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "image": ValidationError(
+                        _("A caption needs its image: choose the image, or delete this block.")
+                    )
+                }
+            )
+        return super().clean(value)
+
+    def get_searchable_content(self, value):
+        return super().get_searchable_content(value) if value.get("image") else []
+
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))

@@ -75,6 +75,11 @@ class SeedDocument:
     consumed: dict = field(default_factory=dict)
     # The page's first body block, when the title differs from the document's heading.
     heading_in_body: bool = False
+    # Captions of photos the original showed and we do not have. Each becomes an
+    # image block with its caption and no image: readers see nothing of it, and the
+    # editor finds the block in the page's text, asking for its image (or to be
+    # deleted), instead of a caption passed off as a paragraph.
+    captions_without_images: tuple = ()
     organisations: list = field(default_factory=list)
     topics: list = field(default_factory=list)
 
@@ -162,6 +167,7 @@ SEED_DOCUMENTS = [
         title="We Stand Together With Iraqi Civil Society Activists!",
         fields={"date": datetime.date(2015, 6, 1), "date_precision": "month"},
         consumed={"June 2015": "date"},
+        captions_without_images=("Quazi Baybi in Oslo Demonstrating with Iraq",),
         organisations=["ICSSI"],
         topics=["civil-society", "peace-and-reconciliation"],
     ),
@@ -245,6 +251,8 @@ def body_blocks(document):
             blocks.append(("list", {"style": "bulleted", "items": items}))
         elif index == 0 and document.heading_in_body:
             blocks.append(("heading", {"text": paragraph, "level": "h2"}))
+        elif paragraph in document.captions_without_images:
+            blocks.append(("image", {"image": None, "caption": paragraph}))
         else:
             blocks.append(("paragraph", RichText(f"<p>{html.escape(paragraph, quote=False)}</p>")))
     return blocks

@@ -34,6 +34,7 @@ from home.models import (
     organisations_of,
 )
 from home.seo import organisation_data, share_image_url
+from home.text import cut_at_word
 from news.feeds import StatementsFeed
 
 
@@ -169,6 +170,19 @@ class StatementArchive:
     def is_filtered(self):
         return bool(self.topic_slug or self.year)
 
+    @property
+    def title_parts(self):
+        """What the list shows, for the page's title: the topic (in the reader's
+        language), the year and, after the first, the page number."""
+        parts = []
+        if self.topic_slug and self.not_found != "topic":
+            parts.append(topic_names().get(self.topic_slug, self.topic_slug))
+        if self.year and self.not_found != "year":
+            parts.append(self.year)
+        if self.page.number > 1:
+            parts.append(_("Page %(number)s") % {"number": self.page.number})
+        return parts
+
 
 class NewsPageIssuer(OrganisationLink):
     page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="issuers")
@@ -299,7 +313,8 @@ class NewsPage(SitePage):
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
-            "headline": self.title[:110],
+            # Google shows at most 110 characters of a headline.
+            "headline": cut_at_word(self.title, 110),
             "datePublished": self.date.isoformat(),
             "inLanguage": self.content_language,
             "url": url,

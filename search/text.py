@@ -6,6 +6,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from home.arabic_script import fold, fold_with_positions
+from home.text import cut_at_word
 
 # What a search term may contain: letters and digits of any script.
 _NOT_A_WORD = re.compile(r"[^\w]+|_")
@@ -28,14 +29,16 @@ def highlighted_excerpt(text, terms, length=240):
         for match in re.finditer(r"(?<!\w)" + re.escape(term), folded):
             spans.append((positions[match.start()], positions[match.end() - 1] + 1))
     if not spans:
-        cut = text[:length]
-        return format_html("{}{}", cut, "…" if len(text) > length else "")
+        return format_html("{}", cut_at_word(text, length))
     spans.sort()
     start = max(0, spans[0][0] - length // 3)
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < spans[0][0] else start
     end = min(len(text), start + length)
+    if end < len(text):  # end between words, after the first match
+        space = text.rfind(" ", spans[0][1], end + 1)
+        end = space if space > 0 else end
     pieces, cursor = [], start
     for span_start, span_end in spans:
         if span_start < cursor or span_start >= end:

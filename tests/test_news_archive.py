@@ -146,3 +146,27 @@ def test_statement_shows_related_statements_and_linked_topics(seed_site, client)
     assert "Related statements" in html
     assert "We Stand Together With Iraqi Civil Society Activists!" in html  # shares civil-society
     assert 'href="/en/news/?topic=civil-society"' in html
+
+
+def page_title(response):
+    import re
+
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    "lang,query,expected",
+    [
+        ("en", "", "Statements · ICSSI"),
+        ("en", "?topic=human-rights&year=2014", "Human rights · 2014 · Statements · ICSSI"),
+        ("en", "?year=2014&page=2", "2014 · Page 2 · Statements · ICSSI"),
+        ("ar", "?topic=human-rights", "حقوق الإنسان · البيانات · ICSSI"),
+        ("ckb", "?year=2014&page=2", "2014 · پەڕەی 2 · ڕاگەیەندراوەکان · ICSSI"),
+        ("en", "?topic=no-such-topic", "Statements · ICSSI"),
+    ],
+)
+def test_page_title_says_which_statements_are_shown(
+    seed_site, client, settings, lang, query, expected
+):
+    settings.NEWS_PAGE_SIZE = 1
+    assert page_title(client.get(f"/{lang}/news/{query}")) == expected

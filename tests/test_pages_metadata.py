@@ -163,3 +163,53 @@ def test_static_files_get_hashed_names_for_long_caching(tmp_path):
     hashed = tmp_path / manifest["css/site.css"]
     assert hashed.exists() and hashed.with_name(hashed.name + ".gz").exists()
     assert hashed.stat().st_size < 20_000
+
+
+def test_a_long_title_is_cut_between_words_in_the_headline(seed_site, client):
+    statement = NewsPage.objects.get(
+        slug="military-solution-is-not-the-only-option", locale__language_code="en"
+    )
+    assert len(statement.title) > 110
+    (article,) = json_ld(client.get(statement.url).content.decode())
+    headline = article["headline"]
+    assert len(headline) <= 110 and headline.endswith("…")
+    kept = headline.removesuffix("…")
+    assert statement.title.startswith(kept)
+    assert statement.title[len(kept)] in " ,.;:!?", f"cut inside a word: {headline!r}"
+
+
+def test_favicon_and_touch_icons_answer_where_browsers_and_phones_ask(seed_site, client):
+    import io
+
+    from PIL import Image
+
+    html = client.get("/en/").content.decode()
+    for address, size in [("/favicon.ico", 48), ("/apple-touch-icon.png", 180)]:
+        assert f'href="{address}"' in html
+        response = client.get(address)
+        assert response.status_code == 200, address
+        image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+        assert max(image.size) == size, (address, image.size)
+
+
+@pytest.mark.parametrize(
+    "lang,name,direction",
+    [
+        ("en", "Iraqi Civil Society Solidarity Initiative", "ltr"),
+        ("ar", "مبادرة التضامن مع المجتمع المدني العراقي", "rtl"),
+        ("ckb", "دەستپێشخەریی هاوپشتیی کۆمەڵگەی مەدەنیی عێراقی", "rtl"),
+    ],
+)
+def test_home_screen_manifest_in_the_readers_language(seed_site, client, lang, name, direction):
+    html = client.get(f"/{lang}/").content.decode()
+    assert f'<link rel="manifest" href="/{lang}/manifest.webmanifest">' in html
+    response = client.get(f"/{lang}/manifest.webmanifest")
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = json.loads(response.content)
+    assert (manifest["name"], manifest["dir"], manifest["start_url"]) == (
+        name,
+        direction,
+        f"/{lang}/",
+    )
+    for icon in manifest["icons"]:
+        assert client.get(icon["src"]).status_code == 200, icon

@@ -1,6 +1,7 @@
 """Search: Arabic and Kurdish found whichever keyboard typed them; hostile queries
 get a friendly page; matches highlighted; the query always escaped."""
 
+import html
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from django.test import Client
 
 from home.arabic_script import fold
+from news.models import NewsPage
 from search.text import highlighted_excerpt, search_terms
 from tests.helpers import visible_text
 
@@ -130,3 +132,20 @@ def test_any_query_answers_and_is_escaped(seed_site, query, code):
     # Wherever the query is shown, it is shown as text: no markup of the visitor's.
     for shown in re.findall(f"{MARK}(.*?){MARK}", response.content.decode(), re.S):
         assert "<" not in shown and ">" not in shown and '"' not in shown
+
+
+def words_of(text):
+    return re.findall(r"\w+", text)
+
+
+@pytest.mark.parametrize("term", ["the", "Iraq", "constitutional", "hostilities", "NO-MATCH"])
+def test_excerpts_begin_and_end_between_words(seed_site, term):
+    statement = NewsPage.objects.get(
+        slug="iraqi-civil-initiative-launched", locale__language_code="en"
+    )
+    text = statement.plain_text()
+    marked = str(highlighted_excerpt(text, search_terms(term)))
+    excerpt = html.unescape(re.sub(r"</?mark>", "", marked))
+    whole_words = set(words_of(text))
+    assert excerpt.strip("…") and set(words_of(excerpt)) <= whole_words, excerpt
+    assert len(excerpt) <= 242
