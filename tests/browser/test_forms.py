@@ -16,6 +16,7 @@ from django.utils import translation
 from campaigns.forms import ConferenceRegistrationForm, JoinCampaignForm
 from campaigns.models import ConferencePage
 from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
+from tests.helpers import sync_translations
 
 pytestmark = pytest.mark.browser
 
@@ -111,6 +112,7 @@ def open_registration():
     conference.registration_deadline = datetime.date.today() + datetime.timedelta(days=10)
     conference.start_date = datetime.date.today() + datetime.timedelta(days=20)
     conference.save_revision().publish()
+    sync_translations(conference)  # the Arabic and Kurdish pages take the new dates
     return conference
 
 
