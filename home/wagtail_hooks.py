@@ -1,18 +1,31 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-# Registers the hooks of the wagtail-localize work-arounds (RTL editor, permissions,
-# labels upstream writes in English or freezes in one language).
+# Registers the hooks of the wagtail-localize work-arounds (RTL editor, labels
+# upstream writes in English or freezes in one language).
 from home.i18n import (  # noqa: F401
     english_admin_labels,
     frozen_report_menu_label,
     rtl_translation_editor,
-    snippet_language_permissions,
 )
 from home.i18n.overview import TranslationOverviewView, TranslationSummaryPanel
+from home.i18n.translation_views_per_language import translate_buttons, translation_urls
+
+# Before wagtail-localize's own, so that ours answer at its addresses.
+hooks.register("register_admin_urls", translation_urls, order=-1)
+hooks.register("register_snippet_listing_buttons", translate_buttons)
+
+
+@hooks.register("before_convert_alias_page")
+def convert_alias_is_for_editors(request, page):
+    """Turning an alias into a page of its own takes it out of translation (it
+    would stay live with the English text): an editor's decision."""
+    if not page.permissions_for_user(request.user).can_convert_alias():
+        raise PermissionDenied
 
 
 @hooks.register("register_admin_urls")

@@ -18,13 +18,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.cache import cached_until_publish
 from home.i18n.locales import active_locale
 from home.i18n.reader_language import in_reader_language
+from home.i18n.snippet_views_per_language import register_translatable_snippet
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
@@ -62,7 +62,7 @@ class Topic(TranslatableSnippet):
         return self.name
 
 
-register_snippet(Topic)
+register_translatable_snippet(Topic)
 
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):

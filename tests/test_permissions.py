@@ -80,16 +80,21 @@ def test_translators_edit_and_publish_only_their_language(
         assert page.title == title
 
 
-def test_translators_cannot_create_pages_or_start_translations(
+def test_translators_start_translations_into_their_language_only(
     arabic_translator, client, untranslated_statement
 ):
     client.force_login(arabic_translator)
     statement = untranslated_statement
     arabic_index = page_in("ar", statement.get_parent())
     assert not arabic_index.permissions_for_user(arabic_translator).can_add_subpage()
-    assert_refused(client.get(f"/admin/localize/submit/page/{statement.pk}/"))
+    response = client.get(f"/admin/localize/submit/page/{statement.pk}/")
+    assert response.status_code == 200
+    offered = response.context["form"].fields["locales"].queryset
+    assert list(offered.values_list("language_code", flat=True)) == ["ar"]
+    kurdish = Locale.objects.get(language_code="ckb")
+    client.post(f"/admin/localize/submit/page/{statement.pk}/", {"locales": [kurdish.pk]})
     assert not Translation.objects.filter(
-        source__object_id=statement.translation_key, target_locale__language_code="ar"
+        source__object_id=statement.translation_key, target_locale=kurdish
     ).exists()
 
 

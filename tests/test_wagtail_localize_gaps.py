@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from django.contrib.auth.models import Permission, User
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from django.template.loader import get_template
 from django.utils import translation
@@ -14,17 +17,21 @@ import wagtail
 import wagtail_localize
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import (
     LocaleSynchronization,
     Translation,
     sync_trees_on_locale_sync_save,
 )
 from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views import submit_translations
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.wagtail_hooks import register_wagtail_localize2_report_menu_item
 
 from home.i18n import converted_alias_offline
 from home.i18n.locale_trees import synchronise_locale_trees
-from home.models import Organisation
+from home.models import NavigationMenu, Organisation
 from tests.factories import StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,12 +75,45 @@ def test_locale_sync_receiver_ignores_raw(seed_site):
     assert counterparts(statement) > 1  # the gap: it synchronised during a raw load
 
 
-def test_snippet_permissions_are_per_model(seed_site, arabic_translator):
-    """home/i18n/snippet_language_permissions.py"""
+def test_snippet_views_ask_the_model_not_the_object(seed_site, arabic_translator, rf):
+    """home/i18n/snippet_views_per_language.py (Wagtail #13314)"""
+    english_menu = NavigationMenu.objects.filter(locale__language_code="en", live=True).first()
+    # Our policy refuses the English menu to an Arabic translator...
+    policy = policy_registry.get(english_menu)
+    assert not policy.user_has_permission_for_instance(arabic_translator, "publish", english_menu)
+    # ...but Wagtail's own unpublish view asks only about the model.
+    viewset = NavigationMenu.snippet_viewset
+    stock_view = viewset.construct_view(SnippetViewSet.unpublish_view_class)
+    request = rf.post("/")
+    request.user = arabic_translator
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    stock_view(request, pk=english_menu.pk)
+    english_menu.refresh_from_db()
+    assert not english_menu.live  # the gap: unpublished
+
+
+def test_submit_translation_is_one_permission_for_every_language(seed_site, arabic_translator, rf):
+    """home/i18n/translation_views_per_language.py: wagtail-localize's "Translate
+    this page" asks for its one global permission, then offers every language."""
+    statement = StatementFactory()
+    view = submit_translations.SubmitPageTranslationView.as_view()
+    request = rf.get("/")
+    request.user = arabic_translator
+    with pytest.raises(PermissionDenied):  # the gap, once: the translator may not
+        view(request, page_id=statement.pk)
+    arabic_translator.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    request.user = User.objects.get(pk=arabic_translator.pk)
+    response = view(request, page_id=statement.pk)
+    offered = response.context_data["form"].fields["locales"].queryset
+    assert "ckb" in offered.values_list("language_code", flat=True)  # and twice: Kurdish too
+
+
+def test_translation_api_checks_snippets_per_model(seed_site, arabic_translator):
+    """home/i18n/translation_views_per_language.py: wagtail-localize's per-translation
+    views decide with the model's permission, whatever the language."""
     kurdish = Organisation.objects.filter(locale__language_code="ckb").first()
-    policy = Organisation.snippet_viewset.permission_policy
-    # The gap: Wagtail's own policy lets an Arabic translator change a Kurdish snippet.
-    assert policy.user_has_permission_for_instance(arabic_translator, "change", kurdish)
+    assert user_can_edit_instance(arabic_translator, kurdish)  # the gap
 
 
 def test_admin_labels_are_written_in_english():

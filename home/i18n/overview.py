@@ -1,12 +1,15 @@
 from collections import Counter
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
 
+from home.i18n.permissions import user_can_edit_locale
 from home.i18n.translation_status import (
     MISSING,
     OUT_OF_DATE,
@@ -27,7 +30,11 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         states = page_translation_states()
+        context["can_edit_originals"] = user_can_edit_locale(
+            user, Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        )
         context["languages"] = [
             {
                 "locale": locale,
@@ -38,6 +45,7 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
                 ],
             }
             for locale, locale_states in states.items()
+            if user_can_edit_locale(user, locale)
         ]
         return context
 
@@ -52,6 +60,8 @@ class TranslationSummaryPanel(Component):
     def get_context_data(self, parent_context):
         rows = []
         for locale, states in page_translation_states().items():
+            if not user_can_edit_locale(parent_context["request"].user, locale):
+                continue
             counts = Counter(state.status for state in states)
             rows.append(
                 {

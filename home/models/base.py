@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.arabic_script import fold
 from home.cache import site_has_view_restrictions
 from home.i18n.locales import locale_by_id
+from home.i18n.permissions import SitePagePermissionTester
 
 
 class TranslatableSnippet(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -100,6 +101,9 @@ class SitePage(Page):
     def clean(self):
         super().clean()
         validate_latin_slug(self)
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
     def respond(self, request, status=200, **context):
         """The page's template with extra context (a form with errors, an archive)

@@ -7,11 +7,11 @@ from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import MenuItemBlock
 from home.i18n.reader_language import in_reader_language
+from home.i18n.snippet_views_per_language import register_translatable_snippet
 from home.models.base import TranslatableSnippet
 
 
@@ -65,7 +65,7 @@ class Organisation(TranslatableSnippet):
         return self.name
 
 
-register_snippet(Organisation)
+register_translatable_snippet(Organisation)
 
 
 class OrganisationLink(Orderable):
@@ -112,7 +112,7 @@ class NavigationMenu(TranslatableSnippet):
         return self.name
 
 
-register_snippet(NavigationMenu)
+register_translatable_snippet(NavigationMenu)
 
 
 @register_setting(icon="list-ul")

@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.i18n.snippet_language_permissions.TranslationLanguageMiddleware",
+    "home.i18n.translation_views_per_language.TranslationLanguageMiddleware",
     # Last, as django-axes asks: throttles repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
