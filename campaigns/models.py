@@ -69,6 +69,8 @@ class CampaignPage(SitePage):
     CONCLUDED = "concluded"
     STATUS_CHOICES = [(ACTIVE, _("Active")), (CONCLUDED, _("Concluded"))]
 
+    cache_query_parameters = ("joined",)  # the thank-you message after joining
+
     summary = models.TextField(
         _("summary"),
         blank=True,
@@ -181,6 +183,8 @@ class ConferenceSupporter(OrganisationLink):
 
 
 class ConferencePage(RoutablePageMixin, SitePage):
+    cache_query_parameters = ("registered",)  # the thank-you message
+
     summary = models.TextField(
         _("summary"),
         blank=True,

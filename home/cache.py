@@ -8,10 +8,13 @@ once, in every language. A site of this size publishes a few times a week, so
 forgetting everything is cheaper than knowing which pages show what.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import QueryDict
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -24,7 +27,9 @@ def page_cache():
 
 
 def generation():
-    return page_cache().get_or_set(GENERATION_KEY, 1, timeout=None) or 0
+    # A lost generation key (evicted, or Redis emptied) starts from the clock, never
+    # from a number an earlier generation had: old entries can never come back.
+    return page_cache().get_or_set(GENERATION_KEY, time.time_ns, timeout=None) or 0
 
 
 def purge_all(**kwargs):
@@ -33,7 +38,7 @@ def purge_all(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def cached_until_publish(parts, build, timeout=3600):
@@ -45,6 +50,22 @@ def cached_until_publish(parts, build, timeout=3600):
         value = build()
         cache.set(key, value, timeout=timeout)
     return value
+
+
+def declare_query_parameters(request, names):
+    """Say which query parameters the answer to `request` depends on (a page type's
+    `cache_query_parameters`), and drop every other one from the request before the
+    page is rendered: the page cache keys entries by these alone, so ?utm_source=,
+    ?fbclid= and the like make no new entry, and links the page builds from its own
+    address (pagination, the language switcher) never carry them."""
+    request.page_cache_parameters = tuple(names)
+    kept = QueryDict(mutable=True)
+    for name in sorted(names):
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    if kept != request.GET:
+        request.GET = kept
+        request.META["QUERY_STRING"] = kept.urlencode()
 
 
 @receiver(page_published)

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.cache import declare_query_parameters
+from home.cross_site import refuse, sent_from_this_site
+
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, labels
 # upstream writes in English or freezes in one language).
 from home.i18n import (  # noqa: F401
@@ -26,6 +29,17 @@ def convert_alias_is_for_editors(request, page):
     would stay live with the English text): an editor's decision."""
     if not page.permissions_for_user(request.user).can_convert_alias():
         raise PermissionDenied
+
+
+@hooks.register("before_serve_page")
+def cacheable_pages_and_their_forms(page, request, args, kwargs):
+    """Every page says which query parameters it uses (for the page cache), and a
+    POST to a page (a visitor's form) is accepted only from the site's own pages:
+    the forms carry no CSRF token so that the pages can be cached (home/cross_site.py)."""
+    declare_query_parameters(request, getattr(page, "cache_query_parameters", ()))
+    if request.method == "POST" and not sent_from_this_site(request):
+        return refuse(request)
+    return None
 
 
 @hooks.register("register_admin_urls")

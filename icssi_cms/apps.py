@@ -1,4 +1,9 @@
+import logging
+
 from django.apps import AppConfig
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 
 class IcssiCmsConfig(AppConfig):
@@ -11,3 +16,6 @@ class IcssiCmsConfig(AppConfig):
     def ready(self):
         # Purge the CDN on publish in every process, management commands too.
         from icssi_cms import page_cache  # noqa: F401
+
+        if getattr(settings, "CACHE_FALLBACK_WARNING", ""):
+            logger.warning(settings.CACHE_FALLBACK_WARNING)

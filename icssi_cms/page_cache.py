@@ -1,20 +1,28 @@
-"""Whole pages for anonymous readers, from the cache (Redis in production).
+"""Whole pages for anonymous readers, from the cache (Redis in production), and
+told to a CDN.
 
 What is cached: GET and HEAD of public pages (under /en/, /ar/, /ckb/, and the
 sitemap), for visitors who are not signed in and send no session cookie, when the
-answer is a 200 that did not use a CSRF token (pages with forms are never cached),
-set no cookie and is not marked private. The key is the full address, so each
-language and each query string (filters, pages of results) is its own entry.
+answer is a 200 that set no cookie, is not marked private, and whose view declared
+the query parameters it uses (home.cache.declare_query_parameters; each page type's
+`cache_query_parameters`). Pages with a visitor's form are cached too: their forms
+carry no per-visitor token (home/cross_site.py says why that is safe).
+
+The key: the host, the path and only the declared parameters, sorted. Tracking
+parameters (?utm_source=, ?fbclid=, ?gclid=...) and any other parameter a page does
+not use make no new entry: a shared link's thousand variants are one entry. Which
+parameters a path uses is itself kept in the cache, learnt on its first request.
 
 Purging: publishing and the like start a new cache generation (home/cache.py): every
 page is fetched afresh on its next request, in every language. When a CDN is
 configured (WAGTAILFRONTENDCACHE), the changed page's addresses and those that list it
-are purged there too (see purge_frontend_cache).
+are purged there too (see purge_frontend_cache), by a background task.
 
 If the cache is down, pages are served uncached (django-redis ignores the errors).
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.dispatch import receiver
@@ -27,8 +35,19 @@ from home.cache import generation, page_cache
 
 logger = logging.getLogger(__name__)
 
-CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES) + ("/sitemap.xml",)
+CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES) + ("/sitemap",)
 NOT_CACHED_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
+
+
+def cache_key(request, generation_number, parameters):
+    """The entry for this address with only `parameters` of its query string."""
+    kept = sorted((name, value) for name in parameters for value in request.GET.getlist(name))
+    query = urlencode(kept)
+    return f"page-cache:{generation_number}:{request.get_host()}:{request.path}?{query}"
+
+
+def parameters_key(request, generation_number):
+    return f"page-cache:{generation_number}:{request.get_host()}:{request.path}:parameters"
 
 
 class AnonymousPageCacheMiddleware:
@@ -38,22 +57,42 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.may_use_cache(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
-        cached = page_cache().get(key)
+        cache = page_cache()
+        number = generation()
+        cached = self.cached_response(request, cache, number)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if self.may_store(request, response):
+        parameters = getattr(request, "page_cache_parameters", None)
+        if parameters is not None and self.may_store(request, response):
             patch_cache_control(
                 response,
                 public=True,
                 max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
                 s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+                stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+                stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR_SECONDS,
             )
-            page_cache().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            timeout = settings.PAGE_CACHE_SECONDS
+            cache.set_many(
+                {
+                    parameters_key(request, number): parameters,
+                    cache_key(request, number, parameters): response,
+                },
+                timeout=timeout,
+            )
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def cached_response(request, cache, number):
+        if not request.GET:  # most requests: no need to know the parameters
+            return cache.get(cache_key(request, number, ()))
+        parameters = cache.get(parameters_key(request, number))
+        if parameters is None:
+            return None
+        return cache.get(cache_key(request, number, parameters))
 
     @staticmethod
     def may_use_cache(request):

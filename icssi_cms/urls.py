@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -27,6 +29,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
-    path("", include(wagtail_urls)),
+    # Wagtail's own addresses, but pages are served without Django's CSRF token check:
+    # a POST to a page is checked by origin instead (home/cross_site.py), so that pages
+    # with a visitor's form can be cached.
+    path("", include(wagtail_urls.urlpatterns[:-1])),
+    re_path(wagtail_urls.serve_pattern, csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page
 
+from home.cache import declare_query_parameters
+
 
 def sitemap(request):
     """Every live page with its own text, in all three languages, each listing its
@@ -21,6 +23,7 @@ def sitemap(request):
     Wagtail's own sitemap has no alternates; pages that only show another
     language's text (untranslated aliases) are left out, like their hreflang.
     """
+    declare_query_parameters(request, ())
     pages = (
         Page.objects.live()
         .public()

@@ -68,6 +68,7 @@ register_translatable_snippet(Topic)
 class NewsIndexPage(RoutablePageMixin, IndexPage):
     default_description = _("Statements of the Iraqi Civil Society Solidarity Initiative")
     subpage_types = ["news.NewsPage"]
+    cache_query_parameters = ("page", "topic", "year")
 
     class Meta:
         verbose_name = _("statements index")

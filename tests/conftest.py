@@ -47,6 +47,16 @@ SEEDED_SNAPSHOTS: dict[str, str] = {}
 
 
 @pytest.fixture
+def client():
+    """Django's test client sending `Origin` as a browser does with a form sent from
+    one of the site's pages: a POST to a page without it is refused
+    (home/cross_site.py; tests/test_page_cache.py sends forged ones)."""
+    from django.test import Client
+
+    return Client(headers={"Origin": "http://testserver"})
+
+
+@pytest.fixture
 def seed_site(db):
     """The seeded site (see django_db_setup); named for what a test relies on."""
 

@@ -181,7 +181,7 @@ def test_any_input_is_refused_politely_or_stored_safely(seed_site, data):
 
     cache.clear()
     before = CampaignEndorsement.objects.count()
-    response = Client().post(URL.format("en"), data)
+    response = Client(headers={"Origin": "http://testserver"}).post(URL.format("en"), data)
     assert response.status_code in (302, 400)
     stored = CampaignEndorsement.objects.count() - before
     assert stored == (

@@ -48,10 +48,7 @@ def test_editors_previews_forms_posts_search_and_admin_bypass_the_cache(
     seed_site, page_cache_on, client, editor
 ):
     client.get(STATEMENT.format("en"))
-    # A page with a form (CSRF token) is never stored.
     campaign = CampaignPage.objects.get(locale__language_code="en")
-    client.get(campaign.url)
-    assert "X-Page-Cache" not in client.get(campaign.url)
     assert "X-Page-Cache" not in client.get("/en/search/?q=iraq")
     # POSTs are not cached.
     assert "X-Page-Cache" not in client.post(campaign.url, {})
@@ -61,6 +58,72 @@ def test_editors_previews_forms_posts_search_and_admin_bypass_the_cache(
     admin = client.get("/admin/")
     assert "X-Page-Cache" not in admin
     assert "no-cache" in admin["Cache-Control"] or "private" in admin["Cache-Control"]
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ckb"])
+def test_pages_with_a_visitors_form_are_cached_for_the_cdn_too(
+    seed_site, page_cache_on, client, code
+):
+    campaign = page_in(code, CampaignPage.objects.get(locale__language_code="en"))
+    conference = f"/{code}/conferences/annual-conference-2017-sulaymaniyah/"
+    for address in (campaign.url, conference):
+        first = client.get(address)
+        assert first["X-Page-Cache"] == "miss"
+        assert b"<form" in first.content and b"csrfmiddlewaretoken" not in first.content
+        second = client.get(address)
+        assert second["X-Page-Cache"] == "hit"
+        assert not second.cookies and "Set-Cookie" not in second
+        directives = {part.strip() for part in second["Cache-Control"].split(",")}
+        assert {"public", "s-maxage=300", "stale-while-revalidate=60"} <= directives
+        assert "stale-if-error=86400" in directives
+
+
+def test_tracking_and_unused_parameters_make_no_new_entry(seed_site, page_cache_on, client):
+    from django.core.cache import cache
+
+    from home.cache import generation
+
+    campaign = CampaignPage.objects.get(locale__language_code="en").url
+    assert client.get(campaign)["X-Page-Cache"] == "miss"
+    for query in ("?fbclid=IwAR0x", "?utm_source=whatsapp&utm_medium=social", "?gclid=1&x=2"):
+        assert client.get(campaign + query)["X-Page-Cache"] == "hit"
+    # A parameter the page uses is its own entry; the tracking ones still do not count,
+    # and the links the page builds (pagination, languages) never carry them.
+    assert client.get("/en/news/?year=2014&utm_campaign=viral")["X-Page-Cache"] == "miss"
+    second = client.get("/en/news/?utm_source=x&year=2014&mc_cid=abc")
+    assert second["X-Page-Cache"] == "hit"
+    assert b"utm_" not in second.content and b"mc_cid" not in second.content
+    keys = cache.keys("*") if hasattr(cache, "keys") else list(cache._cache)  # Redis, local
+    current = f"page-cache:{generation()}:"
+    assert len([key for key in keys if current in key and "/news/?" in key]) == 1
+
+
+def test_a_forged_cross_site_post_is_refused_and_stores_nothing(seed_site, client):
+    from django.test import Client
+
+    from campaigns.submissions import CampaignEndorsement
+
+    campaign = CampaignPage.objects.get(locale__language_code="en").url
+    form = {
+        "organisation_name": "Forged Org",
+        "country": "Iraq",
+        "contact_person": "Someone",
+        "email": "forged@example.org",
+    }
+    browser = Client(enforce_csrf_checks=True)
+    for headers in (
+        {"HTTP_ORIGIN": "https://attacker.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://attacker.example/page.html"},
+        {},  # neither: not a browser on this site's page
+    ):
+        refused = browser.post(campaign, form, **headers)
+        assert refused.status_code == 403, headers
+    assert not CampaignEndorsement.objects.filter(organisation_name="Forged Org").exists()
+    # The same form from the site's own page, without any token: stored.
+    accepted = browser.post(campaign, form, HTTP_ORIGIN="http://testserver")
+    assert accepted.status_code == 302
+    assert CampaignEndorsement.objects.filter(organisation_name="Forged Org").count() == 1
 
 
 def test_a_reader_sees_the_new_title_on_the_very_next_request_after_publish(

@@ -72,3 +72,39 @@ def test_two_local_installs_get_different_passwords(capsys, django_user_model):
     call_command("ensure_local_admin")
     second = capsys.readouterr().out.split("password: ")[1].split()[0]
     assert first != second
+
+
+def test_production_without_redis_shares_the_cache_through_the_database_and_says_so():
+    """A cache in each worker's memory would keep serving pages a publish in another
+    worker emptied: production falls back to the database cache instead."""
+    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'])",
+        ],
+        cwd=ROOT,
+        env={
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.production",
+            "SECRET_KEY": "x" * 50,
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "icssi_cache"]
+    assert "REDIS_URL is not set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_migrations_make_the_database_cache_table():
+    from django.core.cache.backends.db import DatabaseCache
+
+    from icssi_cms.settings.base import CACHE_TABLE
+
+    shared = DatabaseCache(CACHE_TABLE, {})
+    shared.set("written-by-one-worker", "seen by every other")
+    assert DatabaseCache(CACHE_TABLE, {}).get("written-by-one-worker") == "seen by every other"

@@ -90,6 +90,9 @@ class SitePage(Page):
     default_description = _("Iraqi Civil Society Solidarity Initiative")
     # How the page is shown in lists (the home page, indexes, related pages).
     card_template = "components/cards/page.html"
+    # The query parameters the page's content depends on: the page cache keeps one
+    # entry per combination of these and ignores every other (?utm_source=, ?fbclid=).
+    cache_query_parameters: tuple[str, ...] = ()
 
     # `search_text` holds the page's words with Arabic-script letters folded as
     # readers type them (home/arabic_script.py); queries are folded the same way.

@@ -276,6 +276,10 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_CDN_SECONDS = 300
+# A CDN may go on serving a page this long after it expired while it fetches a new
+# one, and this long while the site answers with errors or not at all.
+PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS = 60
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = 24 * 60 * 60
 
 
 def redis_cache(url, key_prefix):
@@ -291,6 +295,15 @@ def redis_cache(url, key_prefix):
         },
         "KEY_PREFIX": key_prefix,
     }
+
+
+CACHE_TABLE = "icssi_cache"
+
+
+def shared_database_cache():
+    """The cache in the database (icssi_cms/migrations/0001_cache_table.py makes the
+    table): slower than Redis, but shared by every process that uses the database."""
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
 
 
 # Statements per page on the news index and page sizes elsewhere: one place.

@@ -33,6 +33,16 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"], "icssi")}  # noqa: F405
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    # Never a cache in each process's memory: with several workers or servers, a
+    # publish would empty one worker's pages and the others would go on serving the
+    # old ones, and each would count form limits apart. Without Redis, the database
+    # (table icssi_cache, made by `migrate`) is the shared cache; said at start-up.
+    CACHES = {"default": shared_database_cache()}  # noqa: F405
+    CACHE_FALLBACK_WARNING = (
+        "REDIS_URL is not set: the cache (pages, rate limits) is kept in the database, "
+        "table icssi_cache, shared by every worker and server. Set REDIS_URL for speed."
+    )
 
 # Uploaded images and documents in S3-compatible object storage, so that app
 # servers keep nothing on their disks (needs `pip install "django-storages[s3]"`).

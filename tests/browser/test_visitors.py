@@ -76,3 +76,42 @@ def test_search_in_arabic_with_kurdish_keyboard_letters(
     results = page.locator(".search-results")
     expect(results).to_contain_text("أوقفوا القصف العابر للحدود في كردستان العراق")
     expect(results.locator("mark").first).to_have_text("كردستان")
+
+
+def test_a_form_forged_on_another_site_is_refused(
+    browser_db, django_db_serialized_rollback, live_server, page
+):
+    """Another site's page that sends the join form from its visitors' browsers: the
+    campaign page has no CSRF token (so that it can be cached), and Chromium's own
+    Origin header gives the forgery away."""
+    import http.server
+    import threading
+
+    target = f"{live_server.url}/en/campaigns/end-cross-border-bombings/"
+    forgery = (
+        f'<form method="post" action="{target}">'
+        '<input name="organisation_name" value="Forged Org"><input name="country" value="X">'
+        '<input name="contact_person" value="X"><input name="email" value="f@example.org">'
+        '<button type="submit">Send</button></form>'
+    ).encode()
+
+    class AttackerSite(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the HTTP method's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(forgery)
+
+        def log_message(self, *args):
+            pass
+
+    attacker = http.server.HTTPServer(("127.0.0.1", 0), AttackerSite)
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{attacker.server_port}/")
+        with page.expect_response(target) as answer:
+            page.get_by_role("button").click()
+        assert answer.value.status == 403
+    finally:
+        attacker.shutdown()
+    assert not CampaignEndorsement.objects.filter(organisation_name="Forged Org").exists()
