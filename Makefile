@@ -26,7 +26,11 @@ run: install messages
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the ICSSI site on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Background tasks (emails, search index, image sizes): a worker runs beside it."
+	@# The worker stops with the server (Ctrl-C), finishing the task in hand first.
+	$(PY) manage.py task_worker --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite; its output is also kept in .ci/last-pytest.log for CI.
 test: install messages

@@ -1,18 +1,34 @@
-"""Emails sent after a visitor's submission is stored (see submissions.send_quietly)."""
+"""Emails sent after a visitor's submission is stored: background tasks, queued by
+accept_submission() once the submission is committed, retried while the mail server
+fails (home/tasks.py). A mail server down or slow never touches the visitor's request."""
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from campaigns.submissions import send_quietly
+from wagtail.models import Page
+
+from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
+from home.tasks import with_retries
 
 
-def notify_campaign(campaign, page, endorsement):
+def send(subject, message, recipients, language):
+    """Send an email in `language`; an error is raised, so that the task retries."""
+    with translation.override(language):
+        send_mail(str(subject), str(message), None, recipients)
+    return f"sent to {len(recipients)}"
+
+
+@with_retries
+def notify_campaign(page_id, endorsement_id):
     """Tell the campaign's contact address (if it has one) that an organisation joined
-    through `page` (the campaign in the visitor's language). In the site's main
-    language: the staff who approve read it."""
+    through page `page_id` (the campaign in the visitor's language). In the site's
+    main language: the staff who approve read it."""
+    endorsement = CampaignEndorsement.objects.select_related("campaign").get(pk=endorsement_id)
+    campaign = endorsement.campaign
     if not campaign.contact_email:
-        return False
+        return "no contact address"
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("“%(organisation)s” joined the campaign “%(campaign)s”") % {
             "organisation": endorsement.organisation_name,
@@ -33,12 +49,15 @@ def notify_campaign(campaign, page, endorsement):
             _("Approve it to show it on the campaign page: %(url)s")
             % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/campaigns/endorsements/"},
         ]
-    return send_quietly(subject, "\n".join(lines), [campaign.contact_email], settings.LANGUAGE_CODE)
+    return send(subject, "\n".join(lines), [campaign.contact_email], settings.LANGUAGE_CODE)
 
 
-def confirm_registration(conference, page, registration):
+@with_retries
+def confirm_registration(page_id, registration_id):
     """Confirm a registration to the person, in the language they registered in
-    (`page` is the conference in that language)."""
+    (page `page_id` is the conference in that language)."""
+    page = Page.objects.get(pk=page_id).specific
+    registration = ConferenceRegistration.objects.get(pk=registration_id)
     with translation.override(registration.language):
         subject = _("Your registration: %(conference)s") % {"conference": page.title}
         when = formats.date_format(page.start_date, "j F Y")
@@ -55,4 +74,4 @@ def confirm_registration(conference, page, registration):
                 _("Iraqi Civil Society Solidarity Initiative"),
             ]
         )
-    return send_quietly(subject, message, [registration.email], registration.language)
+    return send(subject, message, [registration.email], registration.language)

@@ -1,15 +1,10 @@
 """What visitors send: organisations joining a campaign, people registering for a
-conference. Stored first; emails are sent after, and a failed email loses nothing."""
-
-import logging
+conference. Stored first; emails are sent after, by background tasks
+(campaigns/notifications.py), and a failed email loses nothing."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-
-logger = logging.getLogger(__name__)
 
 LANGUAGES_SPOKEN = [
     ("ar", _("Arabic")),
@@ -31,17 +26,6 @@ def original_page(page):
         .first()
         or page
     )
-
-
-def send_quietly(subject, message, recipients, language):
-    """Send an email in `language`; log a failure rather than lose the submission."""
-    try:
-        with translation.override(language):
-            send_mail(str(subject), str(message), None, recipients)
-    except Exception:  # noqa: BLE001 - any mail failure: the submission is already stored
-        logger.exception("Could not send “%s” to %s", subject, recipients)
-        return False
-    return True
 
 
 class VisitorSubmission(models.Model):

@@ -12,8 +12,8 @@ from campaigns.submissions import original_page
 
 def accept_submission(request, page, form_class, notify):
     """Check the form, store the submission on the page's original (one list per
-    campaign or conference for staff), then email after the commit (a mail failure
-    loses nothing) and send the visitor to a thank-you message.
+    campaign or conference for staff), then queue `notify` (a task: the email) after
+    the commit and send the visitor to a thank-you message.
 
     Spam (the honeypot) gets the thank-you without being stored; an invalid form
     400, a visitor who sent too many accepted forms 429, both with the form and its errors;
@@ -46,5 +46,7 @@ def accept_submission(request, page, form_class, notify):
     except IntegrityError:  # the same form sent twice at once
         return thank_you("already")
     count_submission(request, form)
-    transaction.on_commit(lambda: notify(original, page, submission))
+    # The email is a background task (campaigns/notifications.py): queued once the
+    # submission is committed; a mail server down or slow never reaches the visitor.
+    transaction.on_commit(lambda: notify.enqueue(page.pk, submission.pk), robust=True)
     return thank_you()

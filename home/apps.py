@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: the cache generation (purged on publish) and the
-        # wagtail-localize work-around that takes a converted alias offline.
-        from home import cache  # noqa: F401
+        # wagtail-localize work-around that takes a converted alias offline; new
+        # images' renditions queued as background tasks.
+        from home import cache, images  # noqa: F401
         from home.i18n import converted_alias_offline  # noqa: F401

@@ -141,6 +141,10 @@ def purge_frontend_cache(page, include_page=True):
     for code, _name in settings.LANGUAGES:
         batch.add_url(f"{root}/{code}/news/feed/")
     batch.add_url(f"{root}/sitemap.xml")
+    from icssi_cms.views import sitemap_sections
+
+    for number in range(1, sitemap_sections() + 1):
+        batch.add_url(f"{root}/sitemap-{number}.xml")
     try:
         batch.purge()
     except Exception:  # noqa: BLE001 - a CDN failure must not stop publishing

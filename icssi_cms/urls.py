@@ -13,6 +13,7 @@ from search import views as search_views
 
 urlpatterns = [
     path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("sitemap-<int:number>.xml", site_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("health/", site_views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,59 +1,115 @@
+import math
 from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.cache import declare_query_parameters
 
 
+def sitemap_pages():
+    """What the sitemap lists: every live, public page with its own text (pages that
+    only show another language's text, untranslated aliases, are left out, like their
+    hreflang)."""
+    return Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
+
+
+def sitemap_sections():
+    """How many sitemap files there are: SITEMAP_GROUPS_PER_FILE pages (in all their
+    languages, at most three URLs each) to a file."""
+    groups = sitemap_pages().values("translation_key").distinct().count()
+    return max(1, math.ceil(groups / settings.SITEMAP_GROUPS_PER_FILE))
+
+
 def sitemap(request):
-    """Every live page with its own text, in all three languages, each listing its
-    other-language versions (hreflang alternates, x-default for English).
-
-    Wagtail's own sitemap has no alternates; pages that only show another
-    language's text (untranslated aliases) are left out, like their hreflang.
-    """
+    """The sitemap index: one file per slice of the site, so that no file grows
+    with the archive (search engines take up to 50,000 URLs a file; ours stay small
+    enough to build in a few milliseconds)."""
     declare_query_parameters(request, ())
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1, alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("path")
+    addresses = [
+        request.build_absolute_uri(reverse("sitemap_section", args=[number]))
+        for number in range(1, sitemap_sections() + 1)
+    ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"addresses": addresses}, content_type="application/xml"
     )
-    versions = defaultdict(list)
-    for page in pages:
-        url = page.get_full_url(request)
-        if url:
-            versions[page.translation_key].append((page, url))
 
-    entries = []
-    for group in versions.values():
-        alternates = [(page.locale.language_code, url) for page, url in group]
-        alternates += [
-            ("x-default", url) for code, url in list(alternates) if code == settings.LANGUAGE_CODE
-        ]
-        for page, url in group:
-            entries.append(
-                {
-                    "url": url,
-                    "lastmod": page.last_published_at,
-                    "alternates": alternates if len(group) > 1 else [],
-                }
-            )
+
+def sitemap_section(request, number):
+    """One slice of the site's pages in all three languages, each listing its
+    other-language versions (hreflang alternates, x-default for English). Built from
+    the pages' stored addresses (url_path) in two queries, never from page objects.
+    Wagtail's own sitemap has no alternates."""
+    declare_query_parameters(request, ())
+    size = settings.SITEMAP_GROUPS_PER_FILE
+    keys = list(
+        sitemap_pages()
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()[(number - 1) * size : number * size]
+    )
+    if not keys and number > 1:
+        raise Http404
+    versions = defaultdict(list)
+    for row in (
+        sitemap_pages()
+        .filter(translation_key__in=keys)
+        .order_by("translation_key", "locale__language_code")
+        .values("translation_key", "url_path", "locale__language_code", "last_published_at")
+    ):
+        url = page_address(request, row["locale__language_code"], row["url_path"])
+        if url:
+            versions[row["translation_key"]].append((row, url))
+    entries = [entry for group in versions.values() for entry in sitemap_entries(group)]
     return TemplateResponse(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
     )
+
+
+def sitemap_entries(group):
+    alternates = [(row["locale__language_code"], url) for row, url in group]
+    alternates += [("x-default", url) for code, url in alternates if code == settings.LANGUAGE_CODE]
+    for row, url in group:
+        yield {
+            "url": url,
+            "lastmod": row["last_published_at"],
+            "alternates": alternates if len(group) > 1 else [],
+        }
+
+
+def page_address(request, language_code, url_path):
+    """A page's public address from its url_path, as Wagtail builds it: the site's
+    root URL, the language prefix, the path below that language's home page. None
+    for a page outside the site."""
+    root_url, homes = site_homes(request)
+    home = homes.get(language_code)
+    if home is None or not url_path.startswith(home):
+        return None
+    with translation.override(language_code):
+        return root_url + reverse("wagtail_serve", args=[url_path[len(home) :]])
+
+
+def site_homes(request):
+    """The site's root URL and {language code: url_path of its home page there}."""
+    if not hasattr(request, "_site_homes"):
+        site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+        homes = site.root_page.get_translations(inclusive=True).values_list(
+            "locale__language_code", "url_path"
+        )
+        request._site_homes = (site.root_url, dict(homes))
+    return request._site_homes
 
 
 def robots_txt(request):

@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, ConferencePage
@@ -82,14 +85,45 @@ def test_untranslated_cards_in_lists_are_marked_with_their_language(untranslated
     )  # the others are translated
 
 
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_urls(client):
+    """{address: <url> element} of every file the sitemap index lists."""
+    index = client.get("/sitemap.xml")
+    assert index["Content-Type"].startswith("application/xml")
+    urls = {}
+    for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP):
+        section = client.get(loc.text.replace("http://testserver", ""))
+        assert section.status_code == 200
+        for url in ET.fromstring(section.content).findall("s:url", SITEMAP):
+            urls[url.find("s:loc", SITEMAP).text] = url
+    return urls
+
+
+def test_the_sitemap_is_split_into_files_of_bounded_size(seed_site, client, settings):
+    everything = sitemap_urls(client)
+    settings.SITEMAP_GROUPS_PER_FILE = 2
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP)]
+    assert len(sections) >= 3
+    split = {}
+    for address in sections:
+        with CaptureQueriesContext(connection) as queries:
+            section = client.get(address.replace("http://testserver", ""))
+        assert len(queries) <= 6
+        entries = ET.fromstring(section.content).findall("s:url", SITEMAP)
+        assert 1 <= len(entries) <= 2 * 3  # two pages, each in at most three languages
+        split.update({url.find("s:loc", SITEMAP).text: url for url in entries})
+    assert split.keys() == everything.keys()
+    assert client.get(f"/sitemap-{len(sections) + 1}.xml").status_code == 404
+
+
 def test_sitemap_covers_three_languages_with_alternates_and_no_untranslated_pages(
     untranslated_statement, client
 ):
-    response = client.get("/sitemap.xml")
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
+    urls = sitemap_urls(client)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    urls = {u.find("s:loc", ns).text: u for u in root.findall("s:url", ns)}
     campaign = "http://localhost{}/campaigns/end-cross-border-bombings/"
     for code in ("en", "ar", "ckb"):
         entry = urls[campaign.format(f"/{code}")]

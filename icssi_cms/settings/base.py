@@ -43,14 +43,19 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files answered here, before the work only pages need (policies, sessions,
+    # languages, users); WhiteNoise serves them compressed already.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "icssi_cms.middleware.PublicPageGZipMiddleware",
     "icssi_cms.middleware.SiteCSPMiddleware",
     "icssi_cms.middleware.PermissionsPolicyMiddleware",
     "icssi_cms.middleware.DatabaseUnavailableMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Chooses the language from the URL prefix, and for "/" from Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
@@ -305,6 +310,16 @@ def shared_database_cache():
     table): slower than Redis, but shared by every process that uses the database."""
     return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
 
+
+# Background tasks (home/tasks.py): a queue in the database, run by
+# `manage.py task_worker` (`make run` starts one). Wagtail queues its search index
+# updates, reference index, CDN purges and image focal points there too.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A mail server that accepts the connection and then hangs holds a task, never a request.
+EMAIL_TIMEOUT = 30
+
+# Pages (each in up to three languages) per sitemap file (icssi_cms/views.py).
+SITEMAP_GROUPS_PER_FILE = 1000
 
 # Statements per page on the news index and page sizes elsewhere: one place.
 NEWS_PAGE_SIZE = 10

@@ -23,6 +23,8 @@ WHITENOISE_USE_FINDERS = True
 # Django's test client logs in without a request, which django-axes refuses; the
 # throttling tests (tests/test_security.py) put it back.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Tasks run at once, inside the test; tests/test_tasks.py uses the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Pages are rendered afresh in tests; tests/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
 # CI runs the suite a second time on PostgreSQL with Redis as the cache.

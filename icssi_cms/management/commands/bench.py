@@ -1,10 +1,11 @@
 """`make bench`: figures for the pages readers load most.
 
-For the home page, a statement, the statements index and a search, on a copy of the
-seed site served by gunicorn with the production settings (SQLite, DEBUG off):
-SQL queries per page (at the seed size and with the archive grown), HTML size, and
-a Lighthouse run (performance, accessibility, best practices, SEO) in headless
-Chromium. Prints figures; never fails on them: targets are in docs/performance.md.
+On a copy of the seed site with the production settings (SQLite, DEBUG off):
+SQL queries, HTML size and CPU time per request for each page of ARCHIVE_PAGES as the
+archive grows to 10, 1,000 and 10,000 statements (the curve); a Lighthouse run
+(performance, accessibility, best practices, SEO) in headless Chromium; throughput
+with wrk through gunicorn. Prints figures; never fails on them: targets are in
+docs/performance.md. Each figure is its own method, called from handle().
 """
 
 import gzip
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -29,6 +31,20 @@ PAGES = {
     "news index": "/en/news/",
     "search": "/en/search/?q=Iraq",
 }
+# Measured at each archive size: nothing here may cost more as the archive grows.
+# {topic} is the first topic's slug.
+ARCHIVE_PAGES = {
+    **PAGES,
+    "campaign": "/ar/campaigns/end-cross-border-bombings/",
+    "deep page": "/en/news/?page=50",
+    "year filter": "/en/news/?year=2015",
+    "topic filter": "/en/news/?topic={topic}",
+    "feed": "/en/news/feed/",
+    "sitemap index": "/sitemap.xml",
+    "sitemap file": "/sitemap-1.xml",
+}
+ARCHIVE_SIZES = (10, 1000, 10000)
+CPU_REQUESTS = 20  # requests timed per page and size
 LIGHTHOUSE_VERSION = "12"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync"
 
@@ -38,24 +54,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--statements", type=int, default=1000, help="grow the archive to this size"
+            "--sizes",
+            default=",".join(str(size) for size in ARCHIVE_SIZES),
+            help="archive sizes of the curve, comma-separated",
         )
         parser.add_argument("--no-lighthouse", action="store_true")
         parser.add_argument("--no-wrk", action="store_true")
         parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
         parser.add_argument("--measure-queries", action="store_true", help=argparse_hidden())
 
-    def handle(self, statements, no_lighthouse, no_wrk, seconds, measure_queries, **options):
+    def handle(self, sizes, no_lighthouse, no_wrk, seconds, measure_queries, **options):
         self.seconds = seconds
         if measure_queries:
-            return self.measure_queries()
+            return self.measure_pages()
         root = Path(settings.BASE_DIR)
         work = Path(tempfile.mkdtemp(prefix="icssi-bench-"))
         port = free_port()
         env = self.prepare_copy(work, port)
-
-        self.stdout.write("\nSQL queries and HTML size, seed site:")
-        self.manage(env, "bench", "--measure-queries", quiet=False)
         self.use_redis_if_running(env)
 
         # 2 sync workers, as the bakerydemo figures were measured.
@@ -70,10 +85,38 @@ class Command(BaseCommand):
             with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, workers=2, ready_path="/en/"):
                 self.throughput(port, "page cache off")
 
-        self.stdout.write(f"\nSQL queries with the archive grown to {statements} statements:")
-        self.manage(env, "generate_statements", str(statements), "--for-benchmark")
-        self.manage(env, "bench", "--measure-queries", quiet=False)
+        self.archive_curve(env, [int(size) for size in sizes.split(",")])
         shutil.rmtree(work, ignore_errors=True)
+
+    def archive_curve(self, env, sizes):
+        """Queries, HTML size and CPU per request of ARCHIVE_PAGES at each archive
+        size, then the curve from the first size to the last."""
+        figures = {}
+        for size in sizes:
+            self.stdout.write(f"\nGrowing the archive to {size} statements...")
+            self.manage(env, "generate_statements", str(size), "--for-benchmark")
+            figures[size] = json.loads(self.manage(env, "bench", "--measure-queries", quiet=False))
+            self.print_figures(size, figures[size])
+        first, last = sizes[0], sizes[-1]
+        self.stdout.write(
+            f"\nCPU ms per request (page cache off), {' -> '.join(map(str, sizes))} statements:"
+        )
+        for name in figures[first]:
+            curve = " -> ".join(f"{figures[size][name]['cpu_ms']:.1f}" for size in sizes)
+            ratio = figures[last][name]["cpu_ms"] / max(figures[first][name]["cpu_ms"], 0.01)
+            queries = " -> ".join(str(figures[size][name]["queries"]) for size in sizes)
+            self.stdout.write(f"  {name:<14} {curve:<26} x{ratio:<5.2f} queries {queries}")
+
+    def print_figures(self, size, figures):
+        self.stdout.write(
+            f"  {'page':<14} {'queries':>8} {'CPU ms':>7} {'HTML bytes':>11} {'gzipped':>8}"
+        )
+        for name, figure in figures.items():
+            status = "" if figure["status"] == 200 else f"  (HTTP {figure['status']})"
+            self.stdout.write(
+                f"  {name:<14} {figure['queries']:>8} {figure['cpu_ms']:>7.1f} "
+                f"{figure['bytes']:>11} {figure['gzipped']:>8}{status}"
+            )
 
     def prepare_copy(self, work, port):
         """A copy of the seed site in `work` (SQLite, production settings); its environment."""
@@ -99,28 +142,30 @@ class Command(BaseCommand):
 
     @staticmethod
     def manage(env, *args, quiet=True):
-        """`manage.py ARGS` in the copy; queries are measured without the page cache."""
+        """`manage.py ARGS` in the copy, its output; queries are measured without the
+        page cache."""
         if args[:1] == ("bench",):
             env = {**env, "PAGE_CACHE_SECONDS": "0"}
-        subprocess.run(
+        return subprocess.run(
             [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args],
             env=env,
             check=True,
-            stdout=subprocess.DEVNULL if quiet else None,
-        )
+            stdout=subprocess.DEVNULL if quiet else subprocess.PIPE,
+            text=True,
+        ).stdout
 
     def use_redis_if_running(self, env):
         if self.redis_available():
-            # Database 14 is the benchmark's own; emptied so no earlier run's pages count.
+            # The benchmark's own Redis database (BENCH_REDIS_DB, 14 unless set), emptied
+            # so that no earlier run's pages count.
+            number = os.environ.get("BENCH_REDIS_DB", "14")
             subprocess.run(
-                ["redis-cli", "-h", "127.0.0.1", "-n", "14", "flushdb"],
+                ["redis-cli", "-h", "127.0.0.1", "-n", number, "flushdb"],
                 check=True,
                 capture_output=True,
             )
-            env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
-        self.stdout.write(
-            f"\nCache: {'Redis' if 'REDIS_URL' in env else 'local memory per worker'}"
-        )
+            env["REDIS_URL"] = f"redis://127.0.0.1:6379/{number}"
+        self.stdout.write(f"\nCache: {'Redis' if 'REDIS_URL' in env else 'the database'}")
 
     @staticmethod
     def redis_available():
@@ -158,28 +203,40 @@ class Command(BaseCommand):
                 f"{result['rate'] / static_rate:>10.3f} {result['errors']:>7}"
             )
 
-    def measure_queries(self):
-        """In the benchmark's environment: queries, HTML size, gzipped size."""
+    def measure_pages(self):
+        """In the benchmark's environment: for each of ARCHIVE_PAGES, queries, HTML
+        size and CPU time per request, warm (as on a running server), as JSON."""
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
 
         from wagtail.models import Site
 
+        from news.models import Topic
+
         Site.objects.filter(is_default_site=True).update(
             hostname="127.0.0.1", port=int(os.environ.get("BENCH_PORT", 80))
         )
+        topic = Topic.objects.filter(locale__language_code="en").first()
         client = Client(HTTP_HOST="127.0.0.1", **{"wsgi.url_scheme": "http"})
-        self.stdout.write(f"  {'page':<12} {'queries':>8} {'HTML bytes':>11} {'gzipped':>8}")
-        for name, url in PAGES.items():
+        figures = {}
+        for name, url in ARCHIVE_PAGES.items():
+            url = url.format(topic=topic.slug if topic else "")
             client.get(url)  # warm per-process caches, as a running server has them
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
+            started = time.process_time()
+            for _ in range(CPU_REQUESTS):
+                client.get(url)
             body = response.content
-            self.stdout.write(
-                f"  {name:<12} {len(queries):>8} {len(body):>11} {len(gzip.compress(body)):>8}"
-                + ("" if response.status_code == 200 else f"  (HTTP {response.status_code})")
-            )
+            figures[name] = {
+                "queries": len(queries),
+                "cpu_ms": (time.process_time() - started) * 1000 / CPU_REQUESTS,
+                "bytes": len(body),
+                "gzipped": len(gzip.compress(body)),
+                "status": response.status_code,
+            }
+        self.stdout.write(json.dumps(figures))
 
     def lighthouse(self, port, root):
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")

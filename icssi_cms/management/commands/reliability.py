@@ -129,8 +129,12 @@ class Command(BaseCommand):
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
+        # Its own Redis database (RELIABILITY_REDIS_DB, 13 unless set), emptied first.
+        redis_db = os.environ.get("RELIABILITY_REDIS_DB", "13")
         subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "-n", "13", "flushdb"], check=True, capture_output=True
+            ["redis-cli", "-h", "127.0.0.1", "-n", redis_db, "flushdb"],
+            check=True,
+            capture_output=True,
         )
         env = {
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -139,7 +143,7 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": database_url,
-            "REDIS_URL": "redis://127.0.0.1:6379/13",
+            "REDIS_URL": f"redis://127.0.0.1:6379/{redis_db}",
             "STATIC_ROOT": tempfile.mkdtemp(prefix="icssi-static-"),
             "MEDIA_ROOT": tempfile.mkdtemp(prefix="icssi-media-"),
             # A mail server that is down: submissions must be kept all the same.

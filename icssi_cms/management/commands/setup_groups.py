@@ -59,6 +59,8 @@ class Command(BaseCommand):
                 for model in SUBMISSION_MODELS
                 for action in ("view", "change", "delete")
             ],
+            # Reports → Failed background tasks (an email that could not be sent).
+            permission("django_tasks_database", "view_dbtaskresult"),
         )
         self.grant_pages(
             group,

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from wagtail.rich_text import RichText
 
@@ -23,6 +24,10 @@ class Command(BaseCommand):
             help="Confirm that this database is a benchmark copy.",
         )
 
+    # A benchmark copy has no task worker: search index updates are done at once.
+    @override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    )
     @transaction.atomic
     def handle(self, count, for_benchmark, **options):
         if not for_benchmark:
