@@ -6,8 +6,12 @@ workers, production settings, cache and sessions in Redis database 13) and sends
 traffic only to 127.0.0.1, bounded in time. Prints what happened; exits non-zero
 when a target is missed. Results are recorded in docs/reliability.md.
 
-  load    60 s at 32 connections over the main pages in three languages, while an
-          editor publishes a statement every second: no 5xx, no socket errors.
+  load    Two gunicorn servers (2 workers each) behind nginx with deploy/nginx.conf,
+          sharing PostgreSQL and Redis. 60 s at 32 connections over the main pages in
+          three languages, half of them the campaign page, while organisations join
+          from addresses of their own and an editor publishes every second: no 5xx, no
+          socket errors, every submission stored, the last publish on both servers at
+          once. Then the campaign page's rate as a ratio to a static file's.
   faults  PostgreSQL restarted during load: only 200s and friendly 503s, recovery
           without help, nothing committed lost. Redis stopped during load: pages
           still served, no 5xx. Mail server down: a join-the-campaign form is stored.
@@ -29,7 +33,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from icssi_cms.load_testing import free_port, gunicorn, parse_wrk, wrk
+from icssi_cms.load_testing import HOST, Nginx, Visitor, free_port, gunicorn, parse_wrk, wrk
 
 PATHS = [
     "/en/",
@@ -46,6 +50,12 @@ PATHS = [
     "/en/news/feed/",
     "/sitemap.xml",
 ]
+CAMPAIGN = "/en/campaigns/end-cross-border-bombings/"
+# What a campaign going viral sends: half the requests for the campaign page.
+MIX = (
+    PATHS
+    + [f"/{language}/campaigns/end-cross-border-bombings/" for language in ("en", "ar", "ckb")] * 4
+)
 
 # Cycles through PATHS and counts every status code, across wrk's threads.
 WRK_SCRIPT = """
@@ -192,21 +202,22 @@ class Command(BaseCommand):
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def wrk(self, seconds, connections):
+    def wrk(self, seconds, connections, base=None, paths=PATHS):
         script = Path(tempfile.mkdtemp()) / "paths.lua"
-        script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in PATHS))
-        output = wrk(self.url("/"), seconds, connections, script=script)
+        script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))
+        output = wrk((base or self.url("")) + "/", seconds, connections, script=script)
         statuses = {
             int(code): int(count)
             for code, count in re.findall(r"^status (\d+) (\d+)$", output, re.M)
         }
-        figures = parse_wrk(output)
-        return statuses, figures["socket_errors"], figures["rate"]
+        return statuses, parse_wrk(output)
 
-    def report(self, label, statuses, socket_errors, rate):
+    def report(self, label, statuses, figures):
         counts = ", ".join(f"{code}: {count}" for code, count in sorted(statuses.items()))
         self.stdout.write(
-            f"  {label}: {sum(statuses.values())} requests ({rate:.0f}/s); {counts}; socket errors: {socket_errors}"
+            f"  {label}: {sum(statuses.values())} requests ({figures['rate']:.0f}/s, "
+            f"p50 {figures['p50']} ms, p99 {figures['p99']} ms); {counts}; "
+            f"socket errors: {figures['socket_errors']}"
         )
 
     def expect(self, condition, message):
@@ -216,41 +227,104 @@ class Command(BaseCommand):
 
     # --- scenarios --------------------------------------------------------------------
     def load(self, seconds):
-        with gunicorn(self.env, self.port, workers=4):
+        """Two gunicorn servers behind nginx (deploy/nginx.conf), sharing PostgreSQL
+        and Redis: the mix of pages from wrk, organisations joining from addresses of
+        their own, an editor publishing every second; then the campaign page and a
+        static file alone, through the same nginx, for their ratio."""
+        env = {**self.env, "TRUSTED_PROXY_HOPS": "1", "ALLOWED_HOSTS": f"{HOST},127.0.0.1"}
+        env["CSRF_TRUSTED_ORIGINS"] = f"https://{HOST}"
+        ports = [free_port(), free_port()]
+        with (
+            gunicorn(env, ports[0], workers=2),
+            gunicorn(env, ports[1], workers=2),
+            Nginx(tempfile.mkdtemp(prefix="icssi-nginx-"), ports, env["MEDIA_ROOT"]) as proxy,
+        ):
+            self.proxy_port = proxy.https_port
             self.stdout.write(
-                f"\nLoad: {seconds} s, 32 connections, an editor publishing every second"
+                f"\nLoad: {seconds} s through nginx to two servers, 32 connections, "
+                "organisations joining, an editor publishing every second"
             )
-            publisher = subprocess.Popen(
-                [
-                    sys.executable,
-                    str(self.root / "manage.py"),
-                    "shell",
-                    "-c",
-                    PUBLISHER.format(seconds=seconds),
-                ],
-                env=self.env,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            statuses, socket_errors, rate = self.wrk(seconds, 32)
+            publisher = self.start_publisher(env, seconds)
+            joined = {}
+            joining = threading.Thread(target=self.organisations_join, args=(seconds, joined))
+            joining.start()
+            statuses, figures = self.wrk(seconds, 32, base=self.proxied(""), paths=MIX)
+            joining.join()
             output = publisher.communicate(timeout=60)[0]
-            published = (
-                re.findall(r"published \d+ times", output) or ["the editor did not finish"]
-            )[-1]
-            self.report("wrk", statuses, socket_errors, rate)
-            self.stdout.write(f"  editor: {published}")
-            self.expect(not any(code >= 500 for code in statuses), "no 5xx responses")
-            self.expect(socket_errors == "none", "no socket errors")
-            title = (
-                urllib.request.urlopen(self.url("/en/news/iraqi-civil-initiative-launched/"))
-                .read()
-                .decode()
-            )  # noqa: S310
-            last = re.search(r"published (\d+) times", published)
-            self.expect(
-                bool(last) and f"(update {last.group(1)})" in title,
-                "readers see the editor's last publish at once",
+            self.report("wrk (mix)", statuses, figures)
+            self.check_load(statuses, figures, output, ports, joined)
+            self.campaign_against_static()
+
+    def start_publisher(self, env, seconds):
+        return subprocess.Popen(
+            [sys.executable, str(self.root / "manage.py"), "shell", "-c"]
+            + [PUBLISHER.format(seconds=seconds)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def proxied(self, path):
+        return f"https://127.0.0.1:{self.proxy_port}{path}"
+
+    def organisations_join(self, seconds, joined):
+        """One organisation a second joins the campaign, each from its own address
+        (127.0.1.x: nginx sees them apart, and so must the form limits)."""
+        deadline = time.monotonic() + seconds
+        number = 0
+        while time.monotonic() < deadline:
+            number += 1
+            visitor = Visitor(self.proxy_port, address=f"127.0.1.{number % 250 + 1}")
+            response = visitor.post_form(
+                CAMPAIGN,
+                {
+                    "organisation_name": f"Joined under load {number}",
+                    "country": "Iraq",
+                    "contact_person": "Layla Hassan",
+                    "email": f"load{number}@example.org",
+                    "fax_number": "",
+                },
             )
+            joined[response.status] = joined.get(response.status, 0) + 1
+            time.sleep(1)
+
+    def check_load(self, statuses, figures, output, ports, joined):
+        published = (re.findall(r"published \d+ times", output) or ["did not finish"])[-1]
+        self.stdout.write(f"  editor: {published}; organisations: {joined}")
+        self.expect(not any(code >= 500 for code in statuses), "no 5xx responses")
+        self.expect(figures["socket_errors"] == "none", "no socket errors")
+        accepted = joined.get(302, 0)
+        stored = self.shell(
+            self.env,
+            "from campaigns.submissions import CampaignEndorsement as E\n"
+            "print(E.objects.filter(organisation_name__startswith='Joined under load').count())",
+        )
+        self.expect(
+            accepted > 0 and set(joined) == {302} and stored == str(accepted),
+            f"every organisation that joined is stored ({stored} of {accepted} accepted)",
+        )
+        last = re.search(r"published (\d+) times", published)
+        for port in ports:
+            page = urllib.request.urlopen(  # noqa: S310 - our own server on loopback
+                f"http://127.0.0.1:{port}/en/news/iraqi-civil-initiative-launched/"
+            )
+            self.expect(
+                bool(last) and f"(update {last.group(1)})" in page.read().decode(),
+                f"the server on port {port} shows the editor's last publish at once",
+            )
+
+    def campaign_against_static(self):
+        """The campaign page (a cache hit) and a static file, 10 s each, through nginx."""
+        page = Visitor(self.proxy_port).get(CAMPAIGN).text
+        stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+        rates = {}
+        for label, path in (("campaign page", CAMPAIGN), ("static file", stylesheet)):
+            statuses, figures = self.wrk(10, 32, base=self.proxied(""), paths=[path])
+            self.report(label, statuses, figures)
+            rates[label] = figures["rate"]
+        ratio = rates["campaign page"] / rates["static file"]
+        self.stdout.write(f"  campaign page / static file: {ratio:.2f}")
+        self.expect(ratio >= 0.5, "the campaign page at >= 0.5x a static file's rate")
 
     def faults(self):
         with gunicorn(self.env, self.port, workers=4), self.redis_restarted_after():
@@ -299,8 +373,8 @@ class Command(BaseCommand):
             time.sleep(then[0] - at)
             then[1]()
         load.join()
-        statuses, socket_errors, rate = result["wrk"]
-        self.report(label, statuses, socket_errors, rate)
+        statuses, figures = result["wrk"]
+        self.report(label, statuses, figures)
         self.expect(
             all(code in (200, 503) for code in statuses),
             "only 200 and friendly 503 answers, no 500",
