@@ -1,5 +1,8 @@
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +112,29 @@ def production_site(tmp_path_factory):
     directory = tmp_path_factory.mktemp("production-site")
     build_site(directory, production_env(directory))
     return directory
+
+
+@pytest.fixture(scope="session")
+def makemessages_on_a_copy(tmp_path_factory):
+    """`makemessages` run once on a copy of the code, as a developer would after a
+    change: (the copy's folder, the finished process). The catalogues in the copy
+    are what the next commit would hold."""
+    if not shutil.which("xgettext") and not os.environ.get("REQUIRE_SYSTEM_TOOLS"):
+        pytest.skip("GNU gettext is not installed (apt-get install gettext)")
+    root = Path(__file__).resolve().parents[1]
+    copy = tmp_path_factory.mktemp("site")
+    ignore = shutil.ignore_patterns(".venv", "*.pyc", "__pycache__", "*.mo", "node_modules")
+    for name in ["manage.py", "home", "news", "campaigns", "search", "icssi_cms", "static"]:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=ignore)
+        else:
+            shutil.copy(source, copy / name)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "ar", "-l", "ckb", "--no-obsolete"],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.test"},
+        capture_output=True,
+        text=True,
+    )
+    return copy, result

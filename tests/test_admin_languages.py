@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
@@ -174,27 +173,8 @@ def test_the_admins_javascript_catalogues_are_in_sorani(client, db):
             assert catalogue.get(entry.msgid) == expected, (url, entry.msgid)
 
 
-@pytest.mark.skipif(
-    not shutil.which("xgettext") and not os.environ.get("REQUIRE_SYSTEM_TOOLS"),
-    reason="GNU gettext is not installed (apt-get install gettext)",
-)
-def test_makemessages_leaves_the_upstream_catalogues_alone(tmp_path):
-    copy = tmp_path / "site"
-    copy.mkdir()
-    ignore = shutil.ignore_patterns(".venv", "*.pyc", "__pycache__", "*.mo", "node_modules")
-    for name in ["manage.py", "home", "news", "campaigns", "search", "icssi_cms", "static"]:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy(source, copy / name)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "ar", "-l", "ckb", "--no-obsolete"],
-        cwd=copy,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.test"},
-        capture_output=True,
-        text=True,
-    )
+def test_makemessages_leaves_the_upstream_catalogues_alone(makemessages_on_a_copy):
+    copy, result = makemessages_on_a_copy
     assert result.returncode == 0, result.stderr
     assert "locale_upstream" not in result.stdout + result.stderr
     for path in CATALOGUES:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.serving import manage
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CREATE = """
@@ -41,19 +43,6 @@ print(json.dumps({
 """
 
 
-def manage(env, *args, stdin=None):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def site_env(tmp_path, name):
     return {
         **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
@@ -68,14 +57,14 @@ def test_backup_and_restore_round_trip_a_whole_site(tmp_path):
     manage(original, "migrate", "--noinput")
     manage(original, "load_seed_content")
     manage(original, "shell", stdin=CREATE)
-    before = json.loads(manage(original, "shell", stdin=REPORT).strip().splitlines()[-1])
+    before = json.loads(manage(original, "shell", stdin=REPORT).stdout.strip().splitlines()[-1])
 
     archive = tmp_path / "site.tar.gz"
     manage(original, "backup", "--output", str(archive))
 
     restored = site_env(tmp_path, "restored")
     manage(restored, "restore", str(archive), "--yes")
-    after = json.loads(manage(restored, "shell", stdin=REPORT).strip().splitlines()[-1])
+    after = json.loads(manage(restored, "shell", stdin=REPORT).stdout.strip().splitlines()[-1])
 
     assert after == before
     languages = {language for language, *_ in after["pages"]}
