@@ -4,12 +4,13 @@ fails (home/tasks.py). A mail server down or slow never touches the visitor's re
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
+from home.dates import written_date
 from home.tasks import with_retries
 
 
@@ -60,7 +61,7 @@ def confirm_registration(page_id, registration_id):
     registration = ConferenceRegistration.objects.get(pk=registration_id)
     with translation.override(registration.language):
         subject = _("Your registration: %(conference)s") % {"conference": page.title}
-        when = formats.date_format(page.start_date, "j F Y")
+        when = written_date(page.start_date)
         message = "\n".join(
             [
                 _("Dear %(name)s,") % {"name": registration.name},

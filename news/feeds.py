@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.dates import written_date
+
 
 class StatementsFeed(Feed):
     """RSS of an index's statements in its language. Statements not translated into
@@ -45,7 +47,12 @@ class StatementsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.listing_text()
+        # The date as the feed's language writes it (pubDate is RFC 822, in English,
+        # and says a day even for a statement dated to the month).
+        return _("%(date)s: %(text)s") % {
+            "date": written_date(item.date, item.date_precision),
+            "text": item.listing_text(),
+        }
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -90,7 +90,7 @@ def test_open_graph_describes_a_statement_as_an_article(seed_site, client):
     assert (
         '<meta property="og:title" content="أوقفوا القصف العابر للحدود في كردستان العراق">' in html
     )
-    assert '<meta property="og:locale" content="ar_IQ">' in html
+    assert '<meta property="og:locale" content="ar_AR">' in html
     statement = client.get("/en/news/iraqi-civil-initiative-launched/").content.decode()
     assert '<meta property="og:type" content="article">' in statement
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
 
+from home import dates
 from home.i18n.locales import locale_by_id
 
 register = template.Library()
@@ -39,7 +40,9 @@ def language_links(context):
             locale_by_id(version.locale_id).language_code: version for version in live_versions
         }
     links = []
-    for code, _name in settings.LANGUAGES:
+    # Each language by its own name as settings.LANGUAGES writes it (العربية, not
+    # Django's العربيّة with a shadda: language review, L-ar-18).
+    for code, name in settings.LANGUAGES:
         version = versions.get(code)
         if version is not None:
             url = version.get_url(request)
@@ -50,13 +53,20 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                "name": name,
                 "url": url,
                 "is_current": code == current,
                 "untranslated": version is not None and version.alias_of_id is not None,
             }
         )
     return links
+
+
+@register.filter
+def written_date(value, style="day"):
+    """A date as the reader's language writes it: {{ date|written_date }},
+    {{ date|written_date:"month" }}, {{ date|written_date:"weekday" }}."""
+    return dates.written_date(value, style)
 
 
 @register.simple_tag
@@ -82,10 +92,22 @@ def reader_language_attributes(context, page=None):
     return format_html(' lang="{}" dir="{}"', code, _direction(code))
 
 
-# Open Graph locales: language_TERRITORY.
-OG_LOCALES = {"en": "en_GB", "ar": "ar_IQ", "ckb": "ckb_IQ"}
+# Open Graph locales, as Facebook knows them (its list of supported locales):
+# Arabic is ar_AR, Sorani cb_IQ; an unknown code makes it ignore the tag.
+OG_LOCALES = {"en": "en_GB", "ar": "ar_AR", "ckb": "cb_IQ"}
 
 
 @register.simple_tag
 def og_locale(code):
     return OG_LOCALES.get(code, code)
+
+
+@register.simple_tag
+def og_locale_alternates(page):
+    """The Open Graph locales of the page's other published translations."""
+    current = get_language()
+    codes = [
+        locale_by_id(version.locale_id).language_code
+        for version in getattr(page, "published_translations", [])
+    ]
+    return [OG_LOCALES.get(code, code) for code in codes if code != current]

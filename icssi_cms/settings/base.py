@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -183,6 +185,12 @@ LANGUAGES = [
     ("ar", "العربية"),
     ("ckb", "کوردی"),
 ]
+# Browsers name Sorani in several ways: Firefox and Android "ckb", Chrome "ku"
+# ("Kurdish"), Windows "ku-Arab-IQ". Django falls back from a code it does not serve
+# through LANG_INFO; Kurmanji in Latin letters (ku-Latn, kmr) gets no fallback, so
+# it is not sent to a site in Arabic script.
+for _code in ("ku", "ku-arab", "ku-arab-iq"):
+    LANG_INFO.setdefault(_code, {"fallback": ["ckb"]})
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The site's own catalogues first, so they win; then Sorani (and Arabic gap-filling)
@@ -193,6 +201,8 @@ LOCALE_PATHS = [
     PROJECT_DIR / "locale_upstream" / "wagtail",
     PROJECT_DIR / "locale_upstream" / "wagtail_localize",
 ]
+# How dates are written in each language; month names come from LOCALE_PATHS.
+FORMAT_MODULE_PATH = ["icssi_cms.formats"]
 
 USE_I18N = True
 USE_TZ = True
@@ -265,7 +275,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ICSSI"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The index holds words already stemmed by home/stemming/: PostgreSQL must match them
+# as they are ("simple"), not stem them again in English (its default).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
+# Wagtail warns when a page type lacks one of Page's own search fields: ours replace
+# the raw title by its stemmed words (KeysOfTitle, home/models/base.py) on purpose;
+# tests/test_search_quality.py checks that every page type keeps all the others.
+SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
