@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -111,11 +111,6 @@ class CampaignPage(SitePage):
         ),
     ]
 
-    search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("goals"),
-    ]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
@@ -130,6 +125,7 @@ class CampaignPage(SitePage):
 
     text_fields = ("summary", "call_to_action", "body", "goals")
     card_template = "components/cards/campaign.html"
+    kind_label = pgettext_lazy("page type", "Campaign")
     description_fields = ("search_description", "summary", "body")
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
@@ -256,12 +252,7 @@ class ConferencePage(RoutablePageMixin, SitePage):
         InlinePanel("supporters", label=_("Supporting organisation")),
     ]
 
-    search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("city"),
-        index.FilterField("start_date"),
-    ]
+    search_fields = SitePage.search_fields + [index.FilterField("start_date")]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
@@ -282,12 +273,16 @@ class ConferencePage(RoutablePageMixin, SitePage):
     text_fields = ("summary", "body")
     description_fields = ("search_description", "summary", "body")
     card_template = "components/cards/conference.html"
+    kind_label = pgettext_lazy("page type", "Conference")
 
     parent_page_types = ["campaigns.ConferenceIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("conference")
+
+    def search_words(self):
+        return " ".join(filter(None, [self.city, self.venue, super().search_words()]))
 
     def clean(self):
         super().clean()
@@ -323,11 +318,10 @@ class ConferencePage(RoutablePageMixin, SitePage):
         context["registration_form"] = ConferenceRegistrationForm()
         context["registered"] = request.GET.get("registered")
         codes = {version.locale.language_code for version in self.published_translations}
-        # (code, name): each language named in itself, marked with its code.
+        # (code, name): each language named in itself as settings.LANGUAGES writes
+        # it (العربية, not Django's العربيّة: language review, L-ar-18).
         context["available_in"] = [
-            (code, get_language_info(code)["name_local"])
-            for code, _name in settings.LANGUAGES
-            if code in codes
+            (code, name) for code, name in settings.LANGUAGES if code in codes
         ]
         return context
 

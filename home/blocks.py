@@ -28,6 +28,10 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = "blocks/heading_block.html"
 
+    def get_searchable_content(self, value):
+        # Only the words: the size's label ("Section heading") is not text of the page.
+        return self.child_blocks["text"].get_searchable_content(value["text"])
+
 
 class ListBlock(blocks.StructBlock):
     style = blocks.ChoiceBlock(
@@ -44,6 +48,10 @@ class ListBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("List")
         template = "blocks/list_block.html"
+
+    def get_searchable_content(self, value):
+        # Only the items: the style's label ("Bullet points") is not text of the page.
+        return self.child_blocks["items"].get_searchable_content(value["items"])
 
 
 class QuoteBlock(blocks.StructBlock):

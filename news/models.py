@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
@@ -276,11 +277,7 @@ class NewsPage(SitePage):
         InlinePanel("topic_links", label=_("Topic")),
     ]
 
-    search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = SitePage.search_fields + [index.FilterField("date")]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         SynchronizedField("date"),
@@ -294,6 +291,7 @@ class NewsPage(SitePage):
 
     text_fields = ("summary", "signatories_note", "body")
     card_template = "components/cards/statement.html"
+    kind_label = pgettext_lazy("page type", "Statement")
     description_fields = ("search_description", "summary", "body")
 
     parent_page_types = ["news.NewsIndexPage"]

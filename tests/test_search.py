@@ -1,5 +1,6 @@
 """Search: Arabic and Kurdish found whichever keyboard typed them; hostile queries
-get a friendly page; matches highlighted; the query always escaped."""
+get a friendly page; matches highlighted; the query always escaped. (Word forms:
+tests/test_stemming.py and the query set, tests/test_search_quality.py.)"""
 
 import html
 import re
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 from django.test import Client
 
 from home.arabic_script import fold
+from home.stemming import query_keys
 from news.models import NewsPage
-from search.text import highlighted_excerpt, search_terms
+from search.text import highlighted_excerpt
 from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +80,9 @@ def test_matches_are_highlighted_in_an_excerpt(seed_site, client):
 
 
 def test_excerpt_escapes_the_text_and_marks_the_match():
-    excerpt = highlighted_excerpt("A <b>bold</b> call for peace in Iraq", search_terms("peace"))
+    excerpt = highlighted_excerpt(
+        "A <b>bold</b> call for peace in Iraq", query_keys("peace", "en"), "en"
+    )
     assert str(excerpt) == "A &lt;b&gt;bold&lt;/b&gt; call for <mark>peace</mark> in Iraq"
 
 
@@ -144,7 +148,7 @@ def test_excerpts_begin_and_end_between_words(seed_site, term):
         slug="iraqi-civil-initiative-launched", locale__language_code="en"
     )
     text = statement.plain_text()
-    marked = str(highlighted_excerpt(text, search_terms(term)))
+    marked = str(highlighted_excerpt(text, query_keys(term, "en"), "en"))
     excerpt = html.unescape(re.sub(r"</?mark>", "", marked))
     whole_words = set(words_of(text))
     assert excerpt.strip("…") and set(words_of(excerpt)) <= whole_words, excerpt

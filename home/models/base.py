@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import StreamValue
@@ -21,10 +22,10 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.arabic_script import fold
 from home.cache import site_has_view_restrictions
 from home.i18n.locales import locale_by_id
 from home.i18n.permissions import SitePagePermissionTester
+from home.stemming import index_text
 
 
 class TranslatableSnippet(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -68,6 +69,17 @@ def validate_latin_slug(page):
         )
 
 
+class KeysOfTitle(index.SearchField):
+    """The title, indexed by its search keys (home/stemming/): kept as the index's
+    "title" so that matches in it rank first on every backend."""
+
+    def __init__(self):
+        super().__init__("title", boost=2)
+
+    def get_value(self, obj):
+        return obj.search_title
+
+
 def text_of(value):
     """The words of a field's value: a text as it is, a StreamField without markup."""
     if isinstance(value, StreamValue):
@@ -93,10 +105,17 @@ class SitePage(Page):
     # The query parameters the page's content depends on: the page cache keeps one
     # entry per combination of these and ignores every other (?utm_source=, ?fbclid=).
     cache_query_parameters: tuple[str, ...] = ()
+    # What the page is, to a reader (shown with search results).
+    kind_label = pgettext_lazy("page type", "Page")
 
-    # `search_text` holds the page's words with Arabic-script letters folded as
-    # readers type them (home/arabic_script.py); queries are folded the same way.
-    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    # The index holds the keys of the page's words (home/stemming/), never the raw
+    # text, so a query's keys match the same pages on SQLite, PostgreSQL and
+    # OpenSearch. The admin's page search uses the title's autocomplete entry.
+    search_fields = [
+        field
+        for field in Page.search_fields
+        if not (isinstance(field, index.SearchField) and field.field_name == "title")
+    ] + [KeysOfTitle(), index.SearchField("search_text")]
 
     class Meta:
         abstract = True
@@ -136,9 +155,17 @@ class SitePage(Page):
                 return value
         return Truncator(self.plain_text()).words(30) or str(self.default_description)
 
+    def search_words(self):
+        """The words search finds the page by, besides its title."""
+        return self.plain_text()
+
+    @property
+    def search_title(self):
+        return index_text(self.title, self.content_language)
+
     @property
     def search_text(self):
-        return fold(f"{self.title} {self.plain_text()}")
+        return index_text(self.search_words(), self.content_language)
 
     def structured_data(self, request):
         """The page's schema.org JSON-LD (a dict), or None: each page type says its own."""

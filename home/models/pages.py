@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
@@ -100,7 +99,6 @@ class StandardPage(SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),

@@ -80,12 +80,26 @@ elif os.environ.get("CLOUDFLARE_ZONEID"):
 # When the site outgrows PostgreSQL's full-text search: OpenSearch or Elasticsearch
 # through Wagtail's own backends, e.g. SEARCH_BACKEND=wagtail.search.backends.opensearch2
 # and SEARCH_URL=https://search.internal:9200, then `manage.py update_index`.
+# The pages are indexed by words already stemmed for their language (home/stemming/),
+# as on PostgreSQL: the index's default analyser only splits at spaces and lower-cases,
+# so OpenSearch matches the same words (its own arabic/sorani/english analysers would
+# stem the stems again, differently from the other backends).
+SEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {
+                "default": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+            }
+        }
+    }
+}
 if os.environ.get("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
             "URLS": [os.environ["SEARCH_URL"]],
             "INDEX": os.environ.get("SEARCH_INDEX", "icssi"),
+            "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
         }
     }
 

@@ -62,15 +62,19 @@ class Command(BaseCommand):
         parser.add_argument("--no-wrk", action="store_true")
         parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
         parser.add_argument("--measure-queries", action="store_true", help=argparse_hidden())
+        parser.add_argument("--measure-search-quality", action="store_true", help=argparse_hidden())
 
     def handle(self, sizes, no_lighthouse, no_wrk, seconds, measure_queries, **options):
         self.seconds = seconds
         if measure_queries:
             return self.measure_pages()
+        if options["measure_search_quality"]:
+            return self.measure_search_quality()
         root = Path(settings.BASE_DIR)
         work = Path(tempfile.mkdtemp(prefix="icssi-bench-"))
         port = free_port()
         env = self.prepare_copy(work, port)
+        self.search_quality(env)
         self.use_redis_if_running(env)
 
         # 2 sync workers, as the bakerydemo figures were measured.
@@ -237,6 +241,22 @@ class Command(BaseCommand):
                 "status": response.status_code,
             }
         self.stdout.write(json.dumps(figures))
+
+    def search_quality(self, env):
+        self.stdout.write("\nSearch query set (search/query_set.py), seed site:")
+        self.manage(env, "bench", "--measure-search-quality", quiet=False)
+
+    def measure_search_quality(self):
+        """In the benchmark's environment: recall and precision per language."""
+        from django.test import Client
+
+        from search.query_set import QUERIES, found_pages, recall_and_precision
+
+        client = Client(HTTP_HOST="127.0.0.1")
+        results = [(query, found_pages(client, query)) for query in QUERIES]
+        self.stdout.write(f"  {'language':<9} {'queries':>8} {'recall':>7} {'precision':>10}")
+        for language, (recall, precision, count) in recall_and_precision(results).items():
+            self.stdout.write(f"  {language:<9} {count:>8} {recall:>7.2f} {precision:>10.2f}")
 
     def lighthouse(self, port, root):
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
