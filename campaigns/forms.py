@@ -36,6 +36,10 @@ class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
     form says how its submission belongs to the page and what makes it a duplicate,
     and names its rate-limit scope, its context variable and its result message."""
 
+    # Addresses and numbers are written left to right in every language: in a
+    # right-to-left page they would otherwise show as "//:https" (language review, M3).
+    LEFT_TO_RIGHT_INPUTS = ("url", "email", "tel", "number")
+
     scope = ""  # rate limits are counted per scope
     limited_by = ("email",)  # fields counted like the address (see rate_limited)
     context_name = ""  # the template variable holding the form
@@ -46,6 +50,9 @@ class VisitorSubmissionForm(HoneypotMixin, forms.ModelForm):
         # Labels without Django's trailing colon: "Country", not "Country:".
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field.widget, "input_type", None) in self.LEFT_TO_RIGHT_INPUTS:
+                field.widget.attrs.setdefault("dir", "ltr")
 
     def build(self, page, language):
         """The unsaved submission, attached to `page` (the original)."""

@@ -1,6 +1,8 @@
 """Three languages: language-prefixed addresses, the redirect from "/", lang/dir,
 and Arabic and Kurdish page trees that mirror the English one."""
 
+import re
+
 import pytest
 
 from wagtail.models import Locale, Page
@@ -76,3 +78,40 @@ def test_page_made_in_code_gets_counterparts_once_trees_are_synchronised(seed_si
 
     counterparts = Page.objects.filter(translation_key=statement.translation_key)
     assert sorted(p.locale.language_code for p in counterparts) == ["ar", "ckb", "en"]
+
+
+@pytest.mark.parametrize(
+    "accept_language",
+    [
+        "ckb",
+        "ckb-IQ",
+        "ku",
+        "ku-Arab",
+        "ku-Arab-IQ",
+        "ku-Arab-IQ,ku;q=0.9,en;q=0.5",
+        "ku;q=0.9,en-US;q=0.8",
+        "en-XX;q=0.1,ku-arab;q=0.7",
+    ],
+)
+def test_kurdish_readers_arrive_at_the_kurdish_site(seed_site, client, accept_language):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response["Location"] == "/ckb/"
+
+
+@pytest.mark.parametrize("accept_language", ["ku-Latn", "ku-Latn-TR", "kmr", "kmr-TR,en;q=0.5"])
+def test_kurmanji_in_latin_letters_is_not_sent_to_the_sorani_site(
+    seed_site, client, accept_language
+):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response["Location"] == "/en/"
+
+
+def test_open_graph_names_the_locale_and_the_other_translations(seed_site, client):
+    html = client.get("/ckb/campaigns/end-cross-border-bombings/").content.decode()
+    assert '<meta property="og:locale" content="cb_IQ">' in html
+    alternates = re.findall(r'<meta property="og:locale:alternate" content="([^"]+)">', html)
+    assert sorted(alternates) == ["ar_AR", "en_GB"]
+    # A page shown untranslated names no alternate for the language it lacks.
+    statement = StatementFactory(title="Only in English")
+    only_english = client.get(statement.url).content.decode()
+    assert "og:locale:alternate" not in only_english
