@@ -111,7 +111,6 @@ class CampaignPage(SitePage):
         ),
     ]
 
-
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
         SynchronizedField("status"),
