@@ -1,10 +1,13 @@
 """Tags for the reader's language: the language switcher, and `lang`/`dir` for text
 that is not in the reader's language (an untranslated page shows its original)."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
@@ -111,3 +114,35 @@ def og_locale_alternates(page):
         for version in getattr(page, "published_translations", [])
     ]
     return [OG_LOCALES.get(code, code) for code in codes if code != current]
+
+
+# A run of Latin words (CPT-IK, Karibu Foundation, www.icssi.org), not a piece of an
+# HTML entity (&amp;) nor of a word in another script.
+_LATIN_RUN = re.compile(
+    r"(?<![&#\w])[A-Za-z][A-Za-z0-9]*(?:[-.'’/@][A-Za-z0-9]+)*"
+    r"(?:[ ,][ ]?[A-Za-z][A-Za-z0-9]*(?:[-.'’/@][A-Za-z0-9]+)*)*(?![\w])"
+)
+_TAG = re.compile(r"(<[^>]*>)")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def _isolated(match):
+    run = match.group()
+    # One word with a hyphen or dot (CPT-IK) is kept on one line: a phone would
+    # otherwise break it after the hyphen, in the wrong order ("(CPT-" / "IK)").
+    kind = "latin latin--word" if " " not in run and re.search(r"[-./]", run) else "latin"
+    return f'<span class="{kind}" dir="ltr">{run}</span>'
+
+
+@register.filter(needs_autoescape=True)
+def isolate_latin(value, autoescape=True):
+    """Text or HTML in Arabic script with each Latin fragment set apart as a
+    left-to-right unit (language review, M3): `{{ value|richtext|isolate_latin }}`.
+    Text without Arabic-script letters (an untranslated page) is left as it is."""
+    html = str(conditional_escape(value) if autoescape else value)
+    if not _ARABIC_SCRIPT.search(html):
+        return mark_safe(html)
+    pieces = _TAG.split(html)
+    # Text between tags only; the tags (attributes, addresses) stay as they are.
+    pieces[::2] = [_LATIN_RUN.sub(_isolated, text) for text in pieces[::2]]
+    return mark_safe("".join(pieces))
