@@ -3,6 +3,7 @@
 import html
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count
@@ -25,7 +26,6 @@ from home.blocks import BodyBlock
 from home.cache import cached_until_publish
 from home.i18n.locales import active_locale
 from home.i18n.reader_language import in_reader_language
-from home.i18n.snippet_views_per_language import register_translatable_snippet
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
@@ -37,6 +37,8 @@ from home.models import (
 from home.seo import organisation_data, share_image_url
 from home.text import cut_at_word
 from news.feeds import StatementsFeed
+
+SLUG_TAKEN = _("There is already a topic with this slug. Choose another one.")
 
 
 class Topic(TranslatableSnippet):
@@ -58,12 +60,21 @@ class Topic(TranslatableSnippet):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
+        # Two saves arriving at once (autosave and a click) cannot make two topics
+        # with one address: the database refuses the second.
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="one_topic_per_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.name
 
-
-register_translatable_snippet(Topic)
+    def clean(self):
+        # The form leaves `locale` out, so Django does not check the constraint itself.
+        super().clean()
+        taken = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+        if self.slug and taken.exists():
+            raise ValidationError({"slug": SLUG_TAKEN})
 
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):

@@ -49,6 +49,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
 SEEDED_SNAPSHOTS: dict[str, str] = {}
 
 
+def seeded_snapshot_in_use(django_db_blocker):
+    """For tests with a live server, with `django_db_serialized_rollback`: Django
+    restores `_test_serialized_contents` before each test and empties the database
+    after it; this hands it the seeded snapshot on the connection in use (the one
+    stored at set-up is not the one in use once other tests have run), and pauses
+    wagtail-localize's tree synchronisation while snapshots load
+    (home/i18n/fixture_loading.py). A generator for fixtures that must be set up
+    before pytest-django's own per-test set-up, which loads the snapshot."""
+    from django.db import connections
+
+    from home.i18n.fixture_loading import locale_sync_paused
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            connection._test_serialized_contents = SEEDED_SNAPSHOTS[connection.alias]
+    with locale_sync_paused():
+        yield
+
+
+@pytest.fixture(scope="module")
+def seeded_live_db(django_db_setup, django_db_blocker):
+    """The seeded site for a module of live-server tests (see seeded_snapshot_in_use)."""
+    yield from seeded_snapshot_in_use(django_db_blocker)
+
+
 @pytest.fixture
 def client():
     """Django's test client sending `Origin` as a browser does with a form sent from

@@ -170,3 +170,15 @@ def test_page_title_says_which_statements_are_shown(
 ):
     settings.NEWS_PAGE_SIZE = 1
     assert page_title(client.get(f"/{lang}/news/{query}")) == expected
+
+
+def test_a_topic_slug_already_taken_is_refused_with_a_message(client, editor):
+    from news.models import Topic
+
+    client.force_login(editor)
+    response = client.post(
+        "/admin/snippets/news/topic/add/", {"name": "Human rights again", "slug": "human-rights"}
+    )
+    assert response.status_code == 200
+    assert "There is already a topic with this slug" in str(response.context["form"].errors)
+    assert Topic.objects.filter(slug="human-rights", locale__language_code="en").count() == 1

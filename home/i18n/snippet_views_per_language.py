@@ -105,8 +105,9 @@ TranslatableSnippetViewSet.unpublish_view_class = type(
 )
 
 
-def register_translatable_snippet(model):
-    """Register a translatable snippet with its per-language policy and views."""
+def register_translatable_snippet(model, viewset=TranslatableSnippetViewSet):
+    """Register a translatable snippet with its per-language policy and views
+    (`viewset`: TranslatableSnippetViewSet or a subclass of it)."""
     register_permission_policy(model, LanguagePermissionPolicy(model), exact_class=True)
-    register_snippet(model, viewset=TranslatableSnippetViewSet)
+    register_snippet(model, viewset=viewset)
     return model

@@ -100,6 +100,15 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+        # Several requests write at once (autosave while an editor publishes): each
+        # transaction takes the write lock when it begins, so none fails half-way
+        # with "database is locked"; the others wait for it (up to `timeout`
+        # seconds). The write-ahead log lets readers go on while one writes.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        },
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,6 +1,7 @@
 """Settings for the test suite. SQLite unless DATABASE_URL names another database."""
 
 import os
+import tempfile
 
 import dj_database_url
 
@@ -10,6 +11,13 @@ SECRET_KEY = "tests-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+else:
+    # A file, not Django's in-memory default: with it, the live-server tests see
+    # separate connections writing at once, as the admin's requests do, under the
+    # configuration of base.py (tests/test_concurrent_editing.py).
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"icssi-test-{os.getpid()}.sqlite3")
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests do not run collectstatic.
