@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: the cache generation (purged on publish) and the
-        # wagtail-localize work-around that takes a converted alias offline; new
+        # wagtail-localize work-arounds that keep drafts of translations off the
+        # pages readers are served and share what all languages share at once; new
         # images' renditions queued as background tasks.
         from home import cache, images  # noqa: F401
-        from home.i18n import converted_alias_offline  # noqa: F401
+        from home.i18n import draft_translations, shared_fields  # noqa: F401

@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,27 @@ def makemessages_on_a_copy(tmp_path_factory):
         text=True,
     )
     return copy, result
+
+
+@pytest.fixture
+def libretranslate(settings):
+    """A local LibreTranslate server configured as MACHINE_TRANSLATION=libretranslate does."""
+    from http.server import HTTPServer
+
+    from tests.helpers import FakeLibreTranslate
+
+    server = HTTPServer(("127.0.0.1", 0), FakeLibreTranslate)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeLibreTranslate.requests = []
+    FakeLibreTranslate.targets = ["ar", "en"]
+    FakeLibreTranslate.broken = False
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.i18n.machine_translation.LibreTranslatorForICSSI",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": f"http://127.0.0.1:{server.server_port}",
+            "API_KEY": "test-key",
+        },
+    }
+    yield FakeLibreTranslate
+    server.shutdown()

@@ -1,7 +1,9 @@
 """Small helpers shared by the tests."""
 
+import json
 import re
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler
 
 from wagtail.models import Locale, Page
 
@@ -69,3 +71,52 @@ def sync_translations(page):
     source, _ = TranslationSource.update_or_create_from_instance(page)
     for translation in Translation.objects.filter(source=source, enabled=True):
         translation.save_target(publish=True)
+
+
+class FakeLibreTranslate(BaseHTTPRequestHandler):
+    """Speaks LibreTranslate's API: GET /languages lists what the server can translate
+    ({"code", "name", "targets"}), POST /translate translates JSON in, JSON out, and
+    answers 400 for a language it has no model for, as the real server does."""
+
+    requests = []
+    targets = ["ar", "en"]  # a server with Arabic and no Sorani
+    broken = False  # answers 500, as a server whose model crashed
+
+    def reply(self, status, payload):
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path != "/languages":
+            return self.reply(404, {"error": "Not found"})
+        names = {"en": "English", "ar": "Arabic", "ckb": "Kurdish (Central)"}
+        return self.reply(
+            200,
+            [
+                {
+                    "code": code,
+                    "name": names[code],
+                    "targets": [t for t in self.targets if t != code],
+                }
+                for code in self.targets
+            ],
+        )
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeLibreTranslate.requests.append(body)
+        if self.path != "/translate" or body.get("api_key") != "test-key":
+            return self.reply(403, {"error": "Invalid API key"})
+        if self.broken:
+            return self.reply(500, {"error": "Cannot translate text: model crashed"})
+        if body["target"] not in self.targets:
+            return self.reply(400, {"error": f"{body['target']} is not supported"})
+        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
+        return self.reply(200, {"translatedText": [f"[{body['target']}] {t}" for t in texts]})
+
+    def log_message(self, *args):
+        pass

@@ -3,8 +3,7 @@ translation and PO files (wagtail-localize, with our settings and work-arounds).
 
 import io
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from html import unescape
 
 import polib
 import pytest
@@ -122,41 +121,104 @@ def test_new_translation_of_a_live_page_starts_as_a_draft(
     assert client.get(page_in("ar", statement).url).status_code == 404
 
 
-def test_translating_a_synchronised_page_takes_its_alias_offline_until_published(
+LAUNCH = "The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!"
+LAUNCH_AR = "إطلاق المبادرة المدنية العراقية"
+
+
+def publish_in_editor(client, page):
+    """The translation editor's "Publish in العربية" button."""
+    return client.post(f"/admin/pages/{page.pk}/edit/", {"action": "publish"}, follow=True)
+
+
+def test_readers_keep_the_english_under_the_notice_until_the_translation_is_published(
     editor, client, django_capture_on_commit_callbacks
 ):
-    """The usual case: the Arabic tree already has an alias showing the English text.
-    Converting it into a translation must not leave a live "Arabic" page with
-    English (and later half-translated) text and no notice."""
-    statement = StatementFactory(
-        title="The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!"
-    )
+    """The usual case: the Arabic tree has an alias showing the English text under a
+    notice. Starting and doing the translation changes nothing for readers (no 404,
+    no half-translated page) until the translator publishes the whole of it."""
+    statement = StatementFactory(title=LAUNCH)
     synchronise_locale_trees()
     alias = page_in("ar", statement)
     assert alias.alias_of_id == statement.pk and alias.live
 
     with django_capture_on_commit_callbacks(execute=True):
         translation = start_translation(statement, editor, "ar")["ar"]
-    draft = page_in("ar", statement)
-    assert draft.alias_of_id is None
-    assert not draft.live
-    assert client.get(draft.url).status_code == 404
+    translate_all(translation, {LAUNCH: LAUNCH_AR}.get)
 
-    # Saving part of the work as a draft still shows nothing half-translated.
+    def reader_sees():
+        response = client.get(alias.url)
+        assert response.status_code == 200
+        listing = client.get("/ar/news/").content.decode()
+        return response.content.decode(), alias.url in listing
+
+    html, listed = reader_sees()
+    assert "هذه الصفحة غير متوفرة بعد" in html and LAUNCH in html and listed
+    assert LAUNCH_AR not in html
+    served = page_in("ar", statement)
+    assert served.alias_of_id == statement.pk and served.has_unpublished_changes
+
+    # Publishing with pieces still in English is refused, with a message.
+    client.force_login(editor)
+    refused = publish_in_editor(client, served)
+    assert "not translated yet" in refused.content.decode()
+    client.logout()
+    assert page_in("ar", statement).alias_of_id == statement.pk
+
+    translate_all(translation, lambda english: f"[ar] {english}")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_editor(client, served)
+    client.logout()
+    published = page_in("ar", statement)
+    assert published.alias_of_id is None and published.live
+    html, listed = reader_sees()
+    assert published.title in html and "هذه الصفحة غير متوفرة بعد" not in html and listed
+
+
+def test_readers_keep_the_previous_translation_while_it_is_brought_up_to_date(
+    editor, client, django_capture_on_commit_callbacks
+):
+    statement = new_statement(paragraph="<p>Water is not a weapon.</p>")
+    translation = start_translation(statement, editor, "ar")["ar"]
     translate_all(
         translation,
         {
-            "The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!": "إطلاق المبادرة المدنية العراقية"
+            "Water is not a weapon": "الماء ليس سلاحاً",
+            "Water is not a weapon.": "الماء ليس سلاحاً.",
         }.get,
     )
-    translation.save_target(publish=False)
-    assert not page_in("ar", statement).live
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    arabic = page_in("ar", statement)
+    assert arabic.live and arabic.alias_of_id is None
 
-    # The translator publishes: now it is live, in Arabic.
-    page_in("ar", statement).get_latest_revision().publish()
+    statement.body.append(("paragraph", RichText("<p>Dams must be shared.</p>")))
+    statement.save_revision().publish()
+    client.force_login(editor)
+    source = TranslationSource.objects.get_for_instance(statement)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"})
+    refused = publish_in_editor(client, arabic)
+    assert "1 piece of text is not translated yet" in refused.content.decode()
+    client.logout()
+    html = client.get(arabic.url).content.decode()
+    assert "الماء ليس سلاحاً." in html and "Dams must be shared." not in html
+
+
+def test_publishing_the_draft_of_an_alias_makes_it_a_translation(editor):
+    """What a workflow's approval or a scheduled publish does: publish the latest
+    revision. The page then shows its own text, not the English under the notice."""
+    statement = StatementFactory(title=LAUNCH)
+    synchronise_locale_trees()
+    translation = start_translation(statement, editor, "ar")["ar"]
+    translate_all(translation, lambda english: LAUNCH_AR if english == LAUNCH else english)
+    translation.save_target(publish=False)
+    served = page_in("ar", statement)
+    assert served.alias_of_id == statement.pk  # still what readers had
+    served.get_latest_revision().publish()
     published = page_in("ar", statement)
-    assert published.live and published.title == "إطلاق المبادرة المدنية العراقية"
-    assert client.get(published.url).status_code == 200
+    assert published.alias_of_id is None
+    assert published.live and published.title == LAUNCH_AR
 
 
 def test_new_translation_of_a_snippet_starts_as_a_draft(editor):
@@ -282,39 +344,18 @@ def test_translations_share_the_english_slug_and_translators_cannot_change_it(ed
 # Machine translation -----------------------------------------------------------------
 
 
-class FakeLibreTranslate(BaseHTTPRequestHandler):
-    """Speaks LibreTranslate's POST /translate: JSON in, {"translatedText": [...]} out."""
-
-    requests = []
-
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        FakeLibreTranslate.requests.append(body)
-        if self.path != "/translate" or body.get("api_key") != "test-key":
-            self.send_response(403)
-            self.end_headers()
-            return
-        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
-        payload = {"translatedText": [f"[{body['target']}] {text}" for text in texts]}
-        data = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+def machine_translate(client, translation):
+    return client.post(
+        f"/admin/localize/translate/{translation.pk}/machine_translate/",
+        {"next": "/admin/"},
+        follow=True,
+    )
 
 
-@pytest.fixture
-def libretranslate():
-    server = HTTPServer(("127.0.0.1", 0), FakeLibreTranslate)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    FakeLibreTranslate.requests = []
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+def editor_offers_machine_translation(client, page):
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    props = html.split('data-props="', 1)[1].split('"', 1)[0]
+    return json.loads(unescape(props))["machineTranslator"] is not None
 
 
 def test_machine_translation_is_off_by_default():
@@ -324,27 +365,74 @@ def test_machine_translation_is_off_by_default():
 
 
 def test_machine_translation_fills_a_draft_for_review(editor, client, libretranslate):
+    libretranslate.targets = ["ar", "ckb", "en"]  # a server with a Sorani model
     statement = new_statement()
     translation = start_translation(statement, editor, "ckb")["ckb"]
-    machine = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-        "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate, "API_KEY": "test-key"},
-    }
     client.force_login(editor)
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine):
-        response = client.post(
-            f"/admin/localize/translate/{translation.pk}/machine_translate/",
-            {"next": "/admin/"},
-        )
-    assert response.status_code == 302
-    (sent,) = FakeLibreTranslate.requests
+    assert editor_offers_machine_translation(client, page_in("ckb", statement))
+    response = machine_translate(client, translation)
+    assert "Successfully translated" in response.content.decode()
+    (sent,) = libretranslate.requests
     assert (sent["source"], sent["target"], sent["format"]) == ("en", "ckb", "html")
     assert "Water is not a weapon." in sent["q"]
     stored = StringTranslation.objects.get(
         locale=locale("ckb"), data="[ckb] Water is not a weapon."
     )
     assert stored.translation_type == "machine"
-    assert not page_in("ckb", statement).live  # a person reviews and publishes
+    served = page_in("ckb", statement)
+    assert served.alias_of_id is not None or not served.live  # a person reviews and publishes
+
+
+def test_machine_translation_is_offered_only_where_the_service_has_the_language(
+    editor, client, libretranslate
+):
+    statement = new_statement()
+    translations = start_translation(statement, editor, "ar", "ckb")
+    client.force_login(editor)
+    assert editor_offers_machine_translation(client, page_in("ar", statement))
+    assert not editor_offers_machine_translation(client, page_in("ckb", statement))
+    # Asked anyway (an old tab, a crafted request): a message, never a server error.
+    response = machine_translate(client, translations["ckb"])
+    assert response.status_code == 200
+    assert "Machine translation is not available for this language" in response.content.decode()
+    assert (
+        not StringTranslation.objects.filter(locale=locale("ckb"))
+        .exclude(translation_type="manual")
+        .exists()
+    )
+    assert all(sent["target"] != "ckb" for sent in libretranslate.requests)
+
+
+def test_a_failing_service_gives_a_message_and_changes_nothing(editor, client, libretranslate):
+    statement = new_statement()
+    translation = start_translation(statement, editor, "ar")["ar"]
+    libretranslate.broken = True
+    client.force_login(editor)
+    response = machine_translate(client, translation)
+    assert response.status_code == 200
+    assert "LibreTranslate did not translate: nothing was changed" in response.content.decode()
+    assert translation.get_progress()[1] == 0
+
+
+def test_sync_with_machine_translation_translates_the_languages_the_service_has(
+    editor, client, libretranslate
+):
+    statement = new_statement()
+    start_translation(statement, editor, "ar", "ckb")
+    statement.body.append(("paragraph", RichText("<p>Dams must be shared.</p>")))
+    statement.save_revision().publish()
+    client.force_login(editor)
+    source = TranslationSource.objects.get_for_instance(statement)
+    response = client.post(
+        f"/admin/localize/update/{source.pk}/", {"use_machine_translation": "on"}
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(
+        locale=locale("ar"), data="[ar] Dams must be shared.", translation_type="machine"
+    ).exists()
+    assert not StringTranslation.objects.filter(
+        locale=locale("ckb"), translation_type="machine"
+    ).exists()
 
 
 def test_machine_translation_settings_come_from_the_environment():

@@ -2,6 +2,7 @@
 out of the way. When one of these fails after an upgrade, upstream has closed the gap:
 remove the work-around it names (and this test)."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import pre_save
 from django.template.loader import get_template
 from django.utils import translation
 
@@ -18,18 +18,25 @@ import wagtail_localize
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
+from wagtail.signals import published
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.models import (
     LocaleSynchronization,
+    StringTranslation,
     Translation,
+    TranslationSource,
     sync_trees_on_locale_sync_save,
 )
 from wagtail_localize.operations import TranslationCreator
-from wagtail_localize.views import submit_translations
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views import submit_translations, update_translations
+from wagtail_localize.views.edit_translation import (
+    apply_machine_translation,
+    user_can_edit_instance,
+)
 from wagtail_localize.wagtail_hooks import register_wagtail_localize2_report_menu_item
 
-from home.i18n import converted_alias_offline
+from campaigns.models import ConferencePage
+from home.i18n import draft_translations, shared_fields
 from home.i18n.locale_trees import synchronise_locale_trees
 from home.models import NavigationMenu, Organisation
 from tests.factories import StatementFactory
@@ -51,19 +58,57 @@ def test_pages_made_in_code_get_no_counterparts(seed_site):
     assert counterparts(statement) == 3
 
 
-def test_converted_alias_stays_live(seed_site, editor):
-    """home/i18n/converted_alias_offline.py"""
+def test_draft_translation_rewrites_the_live_page(seed_site, editor, monkeypatch):
+    """home/i18n/draft_translations.py"""
     statement = StatementFactory()
     synchronise_locale_trees()
     arabic = Locale.objects.get(language_code="ar")
-    pre_save.disconnect(converted_alias_offline.take_new_translation_offline)
+    monkeypatch.setattr(
+        TranslationSource,
+        "create_or_update_translation",
+        draft_translations.wagtail_localize_create_or_update,
+    )
+    TranslationCreator(editor, [arabic]).create_translations(statement)
+    served = statement.get_translation(arabic)
+    # The gap: the alias readers are served (English under a notice) became the
+    # draft of the translation.
+    assert served.alias_of_id is None
+
+
+def test_shared_fields_wait_for_a_sync(seed_site):
+    """home/i18n/shared_fields.py"""
+    conference = ConferencePage.objects.get(locale__language_code="en")
+    arabic = conference.get_translation(Locale.objects.get(language_code="ar"))
+    first_day = arabic.start_date
+    published.disconnect(shared_fields.share_fields_with_translations)
     try:
-        TranslationCreator(editor, [arabic]).create_translations(statement)
+        conference.start_date = first_day + datetime.timedelta(days=14)
+        conference.save_revision().publish()
     finally:
-        pre_save.connect(converted_alias_offline.take_new_translation_offline)
-    translation = statement.get_translation(arabic)
-    assert translation.alias_of_id is None
-    assert translation.live  # the gap: live with the English text in it
+        published.connect(shared_fields.share_fields_with_translations)
+    arabic.refresh_from_db()
+    assert arabic.alias_of_id is None
+    assert arabic.start_date == first_day  # the gap: the old day until someone syncs
+
+
+def test_sync_with_machine_translation_needs_every_language(
+    seed_site, editor, client, libretranslate, monkeypatch
+):
+    """home/i18n/sync_machine_translation.py"""
+    statement = StatementFactory()
+    synchronise_locale_trees()
+    locales = list(Locale.objects.filter(language_code__in=["ar", "ckb"]))
+    TranslationCreator(editor, locales).create_translations(statement)
+    monkeypatch.setattr(update_translations, "apply_machine_translation", apply_machine_translation)
+    client.force_login(editor)
+    source = TranslationSource.objects.get_for_instance(statement)
+    response = client.post(
+        f"/admin/localize/update/{source.pk}/", {"use_machine_translation": "on"}, follow=True
+    )
+    # The gap: no Sorani at the service, no sync at all (the 404 goes through
+    # LocaleMiddleware's redirect), not even the Arabic the service has.
+    assert response.status_code == 404
+    assert not StringTranslation.objects.filter(translation_type="machine").exists()
 
 
 def test_locale_sync_receiver_ignores_raw(seed_site):

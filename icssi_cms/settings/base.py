@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.i18n.translation_views_per_language.TranslationLanguageMiddleware",
+    "home.i18n.machine_translation.MachineTranslationErrors",
     # Last, as django-axes asks: throttles repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -231,7 +232,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "").strip().lower()
 if MACHINE_TRANSLATION == "libretranslate":
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        # Offers only the languages the server has (Sorani when it has a model for it).
+        "CLASS": "home.i18n.machine_translation.LibreTranslatorForICSSI",
         "OPTIONS": {
             "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
