@@ -2,6 +2,7 @@
 
 from django import template
 
+from home import sharing
 from home.seo import json_ld_script, share_image_url
 
 register = template.Library()
@@ -18,3 +19,16 @@ def structured_data(context, page):
 @register.simple_tag(takes_context=True)
 def share_image(context):
     return share_image_url(context["request"])
+
+
+@register.inclusion_tag("includes/share_links.html", takes_context=True)
+def share_links(context, page, heading):
+    """The share links of `page` (a statement, a campaign, a conference) under
+    `heading`, for the page as the reader reads it: its own address and title."""
+    url = page.get_full_url(context["request"])
+    return {
+        "page": page,
+        "heading": heading,
+        "url": url,
+        "links": sharing.share_links(page.title, url),
+    }
