@@ -24,6 +24,7 @@ run: install messages
 	$(PY) manage.py load_seed_content
 	$(PY) manage.py setup_groups --verbosity 0
 	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py set_site_address http://127.0.0.1:$(PORT)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the ICSSI site on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Background tasks (emails, search index, image sizes): a worker runs beside it."
