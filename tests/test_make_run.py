@@ -93,8 +93,12 @@ def test_absolute_addresses_point_where_make_run_serves(make_run):
     assert share_image.startswith(f"{make_run}/static/")
     assert get(share_image)[0] == 200
 
-    _, sitemap = get(f"{make_run}/sitemap.xml")
-    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    _, index = get(f"{make_run}/sitemap.xml")
+    sections = re.findall(r"<loc>([^<]+)</loc>", index)
+    assert sections and all(url.startswith(f"{make_run}/") for url in sections)
+    locations = [
+        url for section in sections for url in re.findall(r"<loc>([^<]+)</loc>", get(section)[1])
+    ]
     assert len(locations) > 10 and all(url.startswith(f"{make_run}/") for url in locations)
 
     _, feed = get(f"{make_run}/en/news/feed/")
