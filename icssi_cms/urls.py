@@ -37,6 +37,7 @@ if getattr(settings, "SERVE_MEDIA_LOCALLY", False):  # `make run` only (settings
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
+    path("offline/", site_views.offline, name="offline"),
     # Wagtail's own addresses, but pages are served without Django's CSRF token check:
     # a POST to a page is checked by origin instead (home/cross_site.py), so that pages
     # with a visitor's form can be cached.

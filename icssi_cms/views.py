@@ -169,3 +169,9 @@ def health(request):
         checks["cache"] = "unavailable"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def offline(request):
+    """What the offline-reading service worker (site_root/sw.js) shows for a page it
+    has not kept, when there is no connection."""
+    return TemplateResponse(request, "offline.html")

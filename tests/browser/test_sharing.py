@@ -15,7 +15,7 @@ CAMPAIGN = "/ckb/campaigns/end-cross-border-bombings/"
 def test_a_reader_copies_and_shares_a_campaign_link_on_a_phone(
     browser_db, django_db_serialized_rollback, live_server, browser
 ):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
     refused = []
@@ -47,7 +47,7 @@ def test_a_reader_copies_and_shares_a_campaign_link_on_a_phone(
 def test_without_javascript_the_links_and_the_address_are_there(
     browser_db, django_db_serialized_rollback, live_server, browser
 ):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
     page = context.new_page()
     page.goto(f"{live_server.url}/ar/news/we-stand-together-with-iraqi-civil-society-activists/")
     share = page.get_by_role("region", name="شارك هذا البيان")
