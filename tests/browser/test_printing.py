@@ -56,8 +56,9 @@ def words(text):
 
 def as_extracted(text):
     """Text as pdftotext gives back what Chromium printed: without short vowels, and
-    the lam-alef ligature (one glyph) with its two letters the other way round."""
-    return words(text).replace("لا", "ال")
+    a lam-alef ligature (one glyph, with or without hamza or madda) with its two
+    letters the other way round."""
+    return re.sub("ل([اأإآ])", r"\1ل", words(text))
 
 
 def first_page_lines(path):
@@ -113,7 +114,11 @@ def test_pages_print_as_clean_documents(
         # The last line, whose words pdftotext may give in another order (the
         # numbers of a right-to-left line first).
         last_line = " ".join(text.split()[-8:])
-        assert all(word in last_line for word in updated.split()), (path, updated, last_line)
+        assert all(word in last_line for word in as_extracted(updated).split()), (
+            path,
+            updated,
+            last_line,
+        )
         for unexpected in left_out:
             assert unexpected not in text, (path, unexpected)
         assert_set_in_direction(pdf, rtl=lang != "en")
