@@ -56,7 +56,11 @@ def test_arabic_translator_types_right_to_left_and_publishes(
         source = box.locator("xpath=ancestor::li[1]").inner_text()
         text = next(arabic for english, arabic in ARABIC.items() if english in source)
         box.fill(text)
-        page.get_by_role("button", name="Save").click()
+        # The editor closes the box at once and saves in the background: wait for the
+        # server's answer, or Publish may count the piece as untranslated.
+        with page.expect_response(lambda response: "/strings/" in response.url) as saved:
+            page.get_by_role("button", name="Save").click()
+        assert saved.value.ok
         expect(page.locator(".js-translation-editor textarea")).to_have_count(0)
     page.get_by_role("button", name=re.compile("Publish in")).click()
     expect(page.locator(".messages")).to_contain_text("Published")
