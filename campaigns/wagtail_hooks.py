@@ -1,13 +1,38 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
 
+# A cell starting with one of these is a formula to a spreadsheet: visitors' text
+# such as "=HYPERLINK(...)" must reach staff as text (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SubmissionIndexView(IndexView):
+    """The list of submissions, whose CSV export is safe to open in a spreadsheet
+    (Wagtail already writes XLSX cells as text)."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
 
 class CampaignEndorsementViewSet(ModelViewSet):
     model = CampaignEndorsement
+    index_view_class = SubmissionIndexView
     icon = "group"
     menu_label = _("Campaign endorsements")
     url_prefix = "campaigns/endorsements"
@@ -51,6 +76,7 @@ class CampaignEndorsementViewSet(ModelViewSet):
 
 class ConferenceRegistrationViewSet(ModelViewSet):
     model = ConferenceRegistration
+    index_view_class = SubmissionIndexView
     icon = "date"
     menu_label = _("Conference registrations")
     url_prefix = "campaigns/registrations"

@@ -6,6 +6,7 @@ import logging
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
@@ -79,3 +80,60 @@ class PublicPageGZipMiddleware(GZipMiddleware):
         if request.path_info.startswith(ADMIN_PREFIXES):
             return response
         return super().process_response(request, response)
+
+
+def refusal(template, status):
+    """A short trilingual page (like 503.html): it must render whatever went wrong."""
+    response = HttpResponse(
+        render_to_string(template), status=status, content_type="text/html; charset=utf-8"
+    )
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def has_nul(query):
+    return any("\x00" in key or "\x00" in "".join(values) for key, values in query.lists())
+
+
+class DroppedFiles(FileUploadHandler):
+    """Reads past every file part and keeps nothing (an empty list of upload
+    handlers would make Django fall back to its default ones)."""
+
+    def receive_data_chunk(self, raw_data, start):
+        return None
+
+    def file_complete(self, file_size):
+        return None
+
+
+class VisitorInputLimitsMiddleware:
+    """Refuse, before anything reads or stores it: a body over the limit for its
+    address (VISITOR_MAX_BODY_SIZE outside the admin, ADMIN_MAX_BODY_SIZE inside:
+    413), a file sent to a public address, where no form takes one (read past, kept
+    neither in memory nor on disk), and NUL characters in the address, query or
+    form, which PostgreSQL cannot store (400)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        in_admin = request.path_info.startswith(ADMIN_PREFIXES)
+        limit = settings.ADMIN_MAX_BODY_SIZE if in_admin else settings.VISITOR_MAX_BODY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return refusal("400.html", 400)
+        if length > limit:
+            return refusal("413.html", 413)
+        if not in_admin:
+            # No public form takes a file: any file part is read past and dropped.
+            request.upload_handlers = [DroppedFiles(request)]
+        if "\x00" in request.path or has_nul(request.GET):
+            return refusal("400.html", 400)
+        if (
+            request.method == "POST"
+            and request.content_type == ("application/x-www-form-urlencoded")
+            and has_nul(request.POST)
+        ):
+            return refusal("400.html", 400)
+        return self.get_response(request)

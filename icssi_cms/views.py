@@ -5,10 +5,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.crypto import get_random_string
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
@@ -175,3 +177,12 @@ def offline(request):
     """What the offline-reading service worker (site_root/sw.js) shows for a page it
     has not kept, when there is no connection."""
     return TemplateResponse(request, "offline.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: say what to do, in the three languages."""
+    response = HttpResponse(
+        render_to_string("403_csrf.html"), status=403, content_type="text/html; charset=utf-8"
+    )
+    patch_cache_control(response, no_store=True)
+    return response

@@ -1,6 +1,7 @@
 """Statements (news) and the index that lists them."""
 
 import html
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -143,7 +144,8 @@ class StatementArchive:
                 self.not_found = "topic"
         by_year = statements
         if self.year:
-            if self.year.isdigit() and 1900 <= int(self.year) <= 2100:
+            # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+            if re.fullmatch(r"[0-9]{4}", self.year) and 1900 <= int(self.year) <= 2100:
                 by_year = statements.filter(date__year=int(self.year))
             else:
                 self.not_found = "year"

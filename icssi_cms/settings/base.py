@@ -55,6 +55,8 @@ MIDDLEWARE = [
     # languages, users); WhiteNoise serves them compressed already.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "icssi_cms.middleware.PublicPageGZipMiddleware",
+    # Before anything reads the body: oversized bodies and files refused (413).
+    "icssi_cms.middleware.VisitorInputLimitsMiddleware",
     "icssi_cms.middleware.SiteCSPMiddleware",
     "icssi_cms.middleware.PermissionsPolicyMiddleware",
     "icssi_cms.middleware.DatabaseUnavailableMiddleware",
@@ -282,6 +284,12 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Bodies larger than these are refused with 413 before they are read
+# (icssi_cms/middleware.py; nginx refuses them first: deploy/nginx.conf). Visitors'
+# forms are a few kilobytes and take no files; editors upload images and documents.
+VISITOR_MAX_BODY_SIZE = 64 * 1024
+ADMIN_MAX_BODY_SIZE = 25 * 1024 * 1024
+CSRF_FAILURE_VIEW = "icssi_cms.views.csrf_failure"
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ICSSI"

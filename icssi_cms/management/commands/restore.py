@@ -1,21 +1,18 @@
 """`make restore FILE=...`: put a backup archive back, replacing what is there."""
 
-import shutil
-import tarfile
-import tempfile
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from home.i18n.fixture_loading import locale_sync_paused
+from home.cache import purge_all
+from icssi_cms.backups import RestoreRefused, restore
 
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup made by `manage.py backup`: REPLACES the database's content "
-        "and the uploaded files with the archive's, then rebuilds the search index."
+        "Restore a backup made by `manage.py backup`: REPLACES the database and the "
+        "uploaded files with the archive's. The whole archive is checked and loaded "
+        "into a copy first; if anything fails, the site is left exactly as it was."
     )
 
     def add_arguments(self, parser):
@@ -28,30 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"No backup at {archive}.")
         if not yes and input("This replaces everything on this site. Type 'yes': ") != "yes":
             raise CommandError("Nothing was changed.")
-        with tempfile.TemporaryDirectory() as work:
-            try:
-                with tarfile.open(archive, "r:gz") as tar:
-                    tar.extractall(work, filter="data")
-            except (tarfile.TarError, OSError) as error:
-                raise CommandError(
-                    f"{archive} is not a backup made by `manage.py backup` ({error})."
-                ) from error
-            work = Path(work)
-            if not (work / "database.json").exists():
-                raise CommandError(f"{archive} is not a backup made by `manage.py backup`.")
-            call_command("migrate", interactive=False, verbosity=0)
-            # Empty every table without re-creating content types and permissions:
-            # the backup has them, with the ids everything else refers to.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            with locale_sync_paused():
-                call_command("loaddata", str(work / "database.json"), verbosity=0)
-            # Content types and permissions for models newer than the backup.
-            call_command("migrate", interactive=False, verbosity=0)
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                shutil.rmtree(media)
-            if (work / "media").exists():
-                shutil.copytree(work / "media", media)
-        call_command("rebuild_references_index", verbosity=0)
-        call_command("update_index", verbosity=0)
+        try:
+            restore(archive)
+        except RestoreRefused as error:
+            raise CommandError(
+                f"{archive} was not restored: {error}. Nothing on the site was changed."
+            ) from error
+        purge_all()  # cached pages are the old site's
         self.stdout.write(f"Restored {archive}.")
