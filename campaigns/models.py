@@ -142,6 +142,7 @@ class CampaignPage(SitePage):
             campaign=original_page(self), approved=True
         ).order_by("organisation_name")
         context["join_form"] = JoinCampaignForm()
+        context["privacy_retention_days"] = settings.UNAPPROVED_ENDORSEMENT_RETENTION_DAYS
         context["joined"] = request.GET.get("joined")
         context["endorsement_count"] = approved.count()
         context["endorsers"] = approved.filter(consent_to_be_listed=True)
@@ -315,6 +316,7 @@ class ConferencePage(RoutablePageMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["registration_open"] = self.registration_is_open()
         context["registration_form"] = ConferenceRegistrationForm()
+        context["privacy_retention_days"] = settings.REGISTRATION_RETENTION_DAYS
         context["registered"] = request.GET.get("registered")
         codes = {version.locale.language_code for version in self.published_translations}
         # (code, name): each language named in itself as settings.LANGUAGES writes

@@ -117,3 +117,37 @@ class ConferenceRegistration(VisitorSubmission):
     def languages_display(self):
         names = dict(LANGUAGES_SPOKEN)
         return ", ".join(str(names.get(code, code)) for code in self.languages.split(",") if code)
+
+
+def expired_submissions(today=None):
+    """What the retention job deletes (docs/deploy.md, "People's data"): conference
+    registrations REGISTRATION_RETENTION_DAYS after their conference's last day, and
+    requests to join a campaign still unapproved after
+    UNAPPROVED_ENDORSEMENT_RETENTION_DAYS."""
+    import datetime
+
+    from django.db.models import Q
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    conference_cutoff = today - datetime.timedelta(days=settings.REGISTRATION_RETENTION_DAYS)
+    registrations = ConferenceRegistration.objects.filter(
+        Q(conference__end_date__lt=conference_cutoff)
+        | Q(conference__end_date__isnull=True, conference__start_date__lt=conference_cutoff)
+    )
+    endorsement_cutoff = timezone.now() - datetime.timedelta(
+        days=settings.UNAPPROVED_ENDORSEMENT_RETENTION_DAYS
+    )
+    endorsements = CampaignEndorsement.objects.filter(
+        approved=False, submitted_at__lt=endorsement_cutoff
+    )
+    return registrations, endorsements
+
+
+def submissions_of(email):
+    """Everything one person sent, on every campaign and conference."""
+    email = email.strip()
+    return (
+        ConferenceRegistration.objects.filter(email__iexact=email),
+        CampaignEndorsement.objects.filter(email__iexact=email),
+    )

@@ -1,10 +1,19 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from campaigns.submissions import CampaignEndorsement, ConferenceRegistration
+from campaigns.submissions import CampaignEndorsement, ConferenceRegistration, submissions_of
 
 # A cell starting with one of these is a formula to a spreadsheet: visitors' text
 # such as "=HYPERLINK(...)" must reach staff as text (OWASP "CSV injection").
@@ -111,3 +120,58 @@ class SubmissionsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_submissions():
     return SubmissionsGroup()
+
+
+ERASE_PERMISSIONS = [
+    "campaigns.delete_campaignendorsement",
+    "campaigns.delete_conferenceregistration",
+]
+
+
+class ErasePersonForm(forms.Form):
+    email = forms.EmailField(label=_("Their email address"))
+
+
+def erase_person(request):
+    """Someone asked for their details to be deleted: find everything they sent by
+    their email address, show the counts, and delete it all once confirmed."""
+    if not request.user.has_perms(ERASE_PERMISSIONS):
+        raise PermissionDenied
+    form = ErasePersonForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        registrations, endorsements = submissions_of(form.cleaned_data["email"])
+        found = (registrations.count(), endorsements.count())
+        if request.POST.get("confirm") == "yes":
+            with transaction.atomic():
+                registrations.delete()
+                endorsements.delete()
+            messages.success(
+                request,
+                gettext(
+                    "Deleted %(registrations)d conference registrations and "
+                    "%(endorsements)d campaign endorsements."
+                )
+                % {"registrations": found[0], "endorsements": found[1]},
+            )
+            return redirect("erase_person")
+    return TemplateResponse(
+        request, "campaigns/admin/erase_person.html", {"form": form, "found": found}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_erase_person_url():
+    return [path("campaigns/erase-person/", erase_person, name="erase_person")]
+
+
+class ErasePersonMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perms(ERASE_PERMISSIONS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_erase_person_menu_item():
+    return ErasePersonMenuItem(
+        _("Erase a person’s submissions"), reverse("erase_person"), icon_name="bin", order=251
+    )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap-<int:number>.xml", site_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("health/", site_views.health, name="health"),
+    path("health/live/", site_views.liveness, name="liveness"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -36,6 +37,7 @@ if getattr(settings, "SERVE_MEDIA_LOCALLY", False):  # `make run` only (settings
 # by LocaleMiddleware to the visitor's best language from Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("privacy/", site_views.privacy, name="privacy"),
     path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
     path("offline/", site_views.offline, name="offline"),
     # Wagtail's own addresses, but pages are served without Django's CSRF token check:

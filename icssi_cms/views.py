@@ -155,7 +155,10 @@ def web_manifest(request):
 
 @never_cache
 def health(request):
-    """200 when the database and the cache answer, 503 otherwise (for load balancers)."""
+    """Readiness, for load balancers: 200 while the site can serve pages, that is
+    while the database answers. Redis down is "degraded" (pages are rendered
+    uncached, sessions read from the database), still 200: pulling every server
+    out would turn a slower site into no site. 503 only without the database."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -169,8 +172,19 @@ def health(request):
         checks["cache"] = "ok" if cache.get("health-check") == token else "unavailable"
     except Exception:  # noqa: BLE001
         checks["cache"] = "unavailable"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(checks, status=200 if healthy else 503)
+    if checks["database"] != "ok":
+        status = "unavailable"
+    else:
+        status = "ok" if checks["cache"] == "ok" else "degraded"
+    return JsonResponse(
+        {"status": status, **checks}, status=503 if status == "unavailable" else 200
+    )
+
+
+@never_cache
+def liveness(request):
+    """Liveness: the process answers. Restart it only when this fails."""
+    return JsonResponse({"status": "alive"})
 
 
 def offline(request):
@@ -186,3 +200,16 @@ def csrf_failure(request, reason=""):
     )
     patch_cache_control(response, no_store=True)
     return response
+
+
+def privacy(request):
+    """What the site keeps about the people who use its forms, in the reader's language."""
+    return TemplateResponse(
+        request,
+        "privacy.html",
+        {
+            "registration_days": settings.REGISTRATION_RETENTION_DAYS,
+            "endorsement_days": settings.UNAPPROVED_ENDORSEMENT_RETENTION_DAYS,
+            "contact": settings.PRIVACY_CONTACT_EMAIL,
+        },
+    )

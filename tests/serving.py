@@ -110,3 +110,28 @@ class Gunicorn:
 
     def output(self):
         return self.log.read_text(errors="replace")
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free port, which it may stop."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(self.port)]
+            + ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, self.process)
+        return self
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+    def __exit__(self, *exc):
+        self.stop()

@@ -81,7 +81,7 @@ def test_production_uses_redis_when_given_one():
     )
     assert result.stdout.split() == [
         "django_redis.cache.RedisCache",
-        "django.contrib.sessions.backends.cache",
+        "django.contrib.sessions.backends.cached_db",
     ], result.stderr
 
 
@@ -193,5 +193,6 @@ def test_oversized_uploads_are_refused_with_a_message(client, editor, settings):
 def test_health_answers_when_database_and_cache_answer(db, client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert client.get("/health/live/").json() == {"status": "alive"}
     assert "no-cache" in response["Cache-Control"]

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "icssi_cms.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files answered here, before the work only pages need (policies, sessions,
     # languages, users); WhiteNoise serves them compressed already.
@@ -358,5 +359,49 @@ EMAIL_TIMEOUT = 30
 # Pages (each in up to three languages) per sitemap file (icssi_cms/views.py).
 SITEMAP_GROUPS_PER_FILE = 1000
 
+# People's data (docs/deploy.md, "People's data"): `manage.py apply_retention`
+# deletes conference registrations this many days after the conference, and
+# requests to join a campaign not approved after this many days.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+UNAPPROVED_ENDORSEMENT_RETENTION_DAYS = int(
+    os.environ.get("UNAPPROVED_ENDORSEMENT_RETENTION_DAYS", "180")
+)
+# Where people ask for their details to be deleted (the privacy page says it).
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+
 # Statements per page on the news index and page sizes elsewhere: one place.
 NEWS_PAGE_SIZE = 10
+
+
+# --- Logging (icssi_cms/logging.py) --------------------------------------------
+# Everything to stdout: one JSON object a line with LOG_FORMAT=json (production's
+# default), plain lines otherwise. Errors carry their tracebacks.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {"once_per_outage": {"()": "icssi_cms.logging.OncePerOutage"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django_redis.cache": {"filters": ["once_per_outage"]},
+        # Request lines come from icssi.requests; Django's own would repeat the 4xx.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
+}

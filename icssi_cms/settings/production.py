@@ -11,6 +11,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["stdout"]["formatter"] = "json" if LOG_FORMAT == "json" else "text"  # noqa: F405
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -31,8 +34,12 @@ if os.environ.get("DATABASE_URL"):
 # are served uncached rather than failing (IGNORE_EXCEPTIONS, short timeouts).
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"], "icssi")}  # noqa: F405
+    # Said once, not a traceback a request (icssi_cms/logging.py, OncePerOutage).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOGGER = "django_redis.cache"
+    # Sessions in the database, read through Redis: a Redis outage signs no one out
+    # and sign-in still works.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Never a cache in each process's memory: with several workers or servers, a
     # publish would empty one worker's pages and the others would go on serving the
@@ -122,3 +129,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+
+# Error reporting to Sentry (or a service speaking its protocol, e.g. GlitchTip):
+# off unless SENTRY_DSN is set. No personal data is sent (send_default_pii=False).
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+    )
