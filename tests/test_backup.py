@@ -5,6 +5,7 @@ PostgreSQL in CI's second run), and a restore that cannot finish changes nothing
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -91,12 +92,31 @@ def report(env):
 
 
 @pytest.fixture(scope="module")
-def original(tmp_path_factory):
-    """A seeded site with submissions and an image, and its backup."""
-    tmp_path = tmp_path_factory.mktemp("backup")
-    env = site(tmp_path, "original")
+def seeded(tmp_path_factory):
+    """A migrated, seeded site, built once and copied by the tests."""
+    env = site(tmp_path_factory.mktemp("seeded"), "seeded")
     manage(env, "migrate", "--noinput")
     manage(env, "load_seed_content")
+    return env
+
+
+def copy_of(seeded, tmp_path, name):
+    env = site(tmp_path, name)
+    if POSTGRES:
+        database = urlparse(env["DATABASE_URL"]).path.lstrip("/")
+        template = urlparse(seeded["DATABASE_URL"]).path.lstrip("/")
+        sql(env, f'DROP DATABASE "{database}"', database="postgres")
+        sql(env, f'CREATE DATABASE "{database}" TEMPLATE "{template}"', database="postgres")
+    else:
+        shutil.copy(seeded["SQLITE_PATH"], env["SQLITE_PATH"])
+    return env
+
+
+@pytest.fixture(scope="module")
+def original(seeded, tmp_path_factory):
+    """The seeded site with submissions and an image, and its backup."""
+    tmp_path = tmp_path_factory.mktemp("backup")
+    env = copy_of(seeded, tmp_path, "original")
     manage(env, "shell", stdin=CREATE)
     archive = tmp_path / "site.tar.gz"
     manage(env, "backup", "--output", str(archive))
@@ -104,12 +124,9 @@ def original(tmp_path_factory):
 
 
 @pytest.fixture
-def other_site(tmp_path):
-    """Another seeded site, the one a restore is tried on."""
-    env = site(tmp_path, "target")
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_seed_content")
-    return env
+def other_site(seeded, tmp_path):
+    """Another copy of the seeded site, the one a restore is tried on."""
+    return copy_of(seeded, tmp_path, "target")
 
 
 def restore(env, archive, check=True):
@@ -171,7 +188,7 @@ def test_a_truncated_archive_changes_nothing(original, other_site, tmp_path):
     assert_refused_and_unchanged(other_site, cut, "not a whole backup archive")
 
 
-def test_an_archive_of_a_newer_site_version_is_refused(original, tmp_path):
+def test_an_archive_of_a_newer_site_version_is_refused(original, other_site, tmp_path):
     """A backup taken by a version with a migration this code does not have."""
     env = {**original["env"]}
     sql(
@@ -184,10 +201,7 @@ def test_an_archive_of_a_newer_site_version_is_refused(original, tmp_path):
         manage(env, "backup", "--output", str(newer))
     finally:
         sql(env, "DELETE FROM django_migrations WHERE name = '9999_future'")
-    target = site(tmp_path, "older")
-    manage(target, "migrate", "--noinput")
-    manage(target, "load_seed_content")
-    assert_refused_and_unchanged(target, newer, "another version of the site")
+    assert_refused_and_unchanged(other_site, newer, "another version of the site")
 
 
 def test_a_restore_failing_half_way_leaves_the_site_as_it_was(original, other_site):

@@ -32,17 +32,19 @@ def public_addresses():
 
 
 text = st.text(max_size=40)
+# What a header can carry on the wire: bytes, read as Latin-1 (no line breaks).
+header_text = st.text(st.characters(max_codepoint=255, blacklist_categories=("Cc",)), max_size=40)
 headers = st.fixed_dictionaries(
     {},
     optional={
-        "HTTP_ACCEPT_LANGUAGE": text,
-        "HTTP_REFERER": text,
-        "HTTP_USER_AGENT": text,
-        "HTTP_COOKIE": text,
-        "HTTP_X_FORWARDED_FOR": text,
-        "HTTP_IF_MODIFIED_SINCE": text,
-        "HTTP_IF_NONE_MATCH": text,
-        "HTTP_ACCEPT": text,
+        "HTTP_ACCEPT_LANGUAGE": header_text,
+        "HTTP_REFERER": header_text,
+        "HTTP_USER_AGENT": header_text,
+        "HTTP_COOKIE": header_text,
+        "HTTP_X_FORWARDED_FOR": header_text,
+        "HTTP_IF_MODIFIED_SINCE": header_text,
+        "HTTP_IF_NONE_MATCH": header_text,
+        "HTTP_ACCEPT": header_text,
     },
 )
 fields = st.dictionaries(
@@ -53,13 +55,13 @@ fields = st.dictionaries(
 
 
 @settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data(), query=fields, extra=headers, body=fields, post=st.booleans())
 def test_no_visitor_input_gives_a_server_error(seed_site, data, query, extra, body, post):
     address = data.draw(st.sampled_from(public_addresses()), label="address")
     client = Client(raise_request_exception=False)
-    headers = {key: value.replace("\n", " ").replace("\r", " ") for key, value in extra.items()}
+    headers = extra
     if post:
         response = client.post(f"{address}?", body, **headers)
     else:

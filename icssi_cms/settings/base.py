@@ -403,5 +403,6 @@ LOGGING = {
         # Request lines come from icssi.requests; Django's own would repeat the 4xx.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
     },
 }

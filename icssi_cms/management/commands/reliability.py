@@ -17,7 +17,6 @@ when a target is missed. Results are recorded in docs/reliability.md.
           still served, no 5xx. Mail server down: a join-the-campaign form is stored.
 """
 
-import contextlib
 import os
 import re
 import shutil
@@ -34,6 +33,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from icssi_cms.load_testing import HOST, Nginx, Visitor, free_port, gunicorn, parse_wrk, wrk
+from icssi_cms.private_servers import PrivatePostgres, PrivateRedis
 
 PATHS = [
     "/en/",
@@ -105,32 +105,41 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=60, help="length of the load run")
         parser.add_argument(
             "--database-url",
+            help="load only: the database to build the site in (faults use their own server)",
             default=os.environ.get(
                 "RELIABILITY_DATABASE_URL",
                 "postgres://icssi:icssi-ci@127.0.0.1:5432/icssi_reliability",
             ),
         )
+        parser.add_argument(
+            "--redis-url",
+            help="load only: the Redis database to use (it is emptied)",
+            default=os.environ.get("RELIABILITY_REDIS_URL", "redis://127.0.0.1:6379/13"),
+        )
 
-    def handle(self, scenario, seconds, database_url, **options):
-        for tool in ("wrk", "redis-cli", "pg_lsclusters"):
+    def handle(self, scenario, seconds, database_url, redis_url, **options):
+        for tool in ("wrk", "redis-cli", "redis-server", "pg_dump"):
             if not shutil.which(tool):
                 raise CommandError(f"{tool} is needed (see .ci/run for the set-up).")
         self.root = Path(settings.BASE_DIR)
         self.port = free_port()
         self.failures = []
-        self.env = self.prepare(database_url)
         started = time.monotonic()
         if scenario == "load":
+            self.env = self.prepare(database_url, redis_url)
             self.load(seconds)
         else:
-            self.faults()
+            # Faults restart PostgreSQL and stop Redis: servers of this run's own.
+            with PrivatePostgres() as self.postgres, PrivateRedis() as self.redis:
+                self.env = self.prepare(self.postgres.url("icssi_faults"), self.redis.url)
+                self.faults()
         self.stdout.write(f"\nTook {time.monotonic() - started:.0f} s.")
         if self.failures:
             raise CommandError("Missed: " + "; ".join(self.failures))
         self.stdout.write(self.style.SUCCESS("All targets met."))
 
     # --- set-up -----------------------------------------------------------------------
-    def prepare(self, database_url):
+    def prepare(self, database_url, redis_url):
         import psycopg
 
         parts = urllib.parse.urlparse(database_url)
@@ -139,13 +148,7 @@ class Command(BaseCommand):
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{name}"')
-        # Its own Redis database (RELIABILITY_REDIS_DB, 13 unless set), emptied first.
-        redis_db = os.environ.get("RELIABILITY_REDIS_DB", "13")
-        subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "-n", redis_db, "flushdb"],
-            check=True,
-            capture_output=True,
-        )
+        subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], check=True, capture_output=True)
         env = {
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             "DJANGO_SETTINGS_MODULE": "icssi_cms.settings.production",
@@ -153,7 +156,7 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": database_url,
-            "REDIS_URL": f"redis://127.0.0.1:6379/{redis_db}",
+            "REDIS_URL": redis_url,
             "STATIC_ROOT": tempfile.mkdtemp(prefix="icssi-static-"),
             "MEDIA_ROOT": tempfile.mkdtemp(prefix="icssi-media-"),
             # A mail server that is down: submissions must be kept all the same.
@@ -327,39 +330,120 @@ class Command(BaseCommand):
         self.expect(ratio >= 0.5, "the campaign page at >= 0.5x a static file's rate")
 
     def faults(self):
-        with gunicorn(self.env, self.port, workers=4), self.redis_restarted_after():
+        with gunicorn(self.env, self.port, workers=4):
             committed = self.submit_join_form("Committed before the outage")
             self.expect(committed == 302, "a form sent with the mail server down is accepted")
-            stored = self.shell(
-                self.env,
-                "from campaigns.submissions import CampaignEndorsement as E\n"
-                "print(E.objects.filter(organisation_name='Committed before the outage').count())",
-            ).strip()
-            self.expect(stored == "1", "and stored, though no email could be sent")
+            self.expect(self.stored("Committed before the outage") == "1", "and stored")
 
             self.stdout.write("\nPostgreSQL restarted 8 s into 30 s of load (16 connections)")
-            self.during_load(30, 8, self.restart_postgresql, "wrk")
-            health = self.status("/health/")
-            self.expect(health == 200, "the site recovers by itself (/health/ answers 200)")
+            self.during_load(30, 8, self.postgres.restart, "wrk")
+            self.expect(self.status("/health/") == 200, "the site recovers by itself")
             self.expect(self.status("/en/news/") == 200, "pages are served again")
-            stored = self.shell(
-                self.env,
-                "from campaigns.submissions import CampaignEndorsement as E\n"
-                "print(E.objects.filter(organisation_name='Committed before the outage').count())",
-            ).strip()
-            self.expect(stored == "1", "nothing committed before the restart is lost")
+            self.expect(
+                self.stored("Committed before the outage") == "1", "nothing committed is lost"
+            )
 
             self.stdout.write("\nRedis stopped 8 s into 30 s of load, started again at 20 s")
-            self.during_load(30, 8, self.stop_redis, "wrk", then=(20, self.start_redis))
+            self.during_load(
+                30, 8, self.redis.stop, "wrk", then=(20, self.redis.start), during=self.sign_in
+            )
+            self.backup_while_submissions_arrive()
+            self.restore_killed_half_way()
 
-    @contextlib.contextmanager
-    def redis_restarted_after(self):
-        try:
-            yield
-        finally:
-            self.start_redis()
+    def stored(self, name):
+        return self.shell(
+            self.env,
+            "from campaigns.submissions import CampaignEndorsement as E\n"
+            f"print(E.objects.filter(organisation_name={name!r}).count())",
+        ).strip()
 
-    def during_load(self, seconds, at, fault, label, then=None):
+    def sign_in(self):
+        """While Redis is down: an editor signs in and opens the admin."""
+        self.shell(
+            self.env,
+            "from django.contrib.auth.models import User\n"
+            "User.objects.filter(username='faults').exists() or "
+            "User.objects.create_superuser('faults', 'f@example.org', 'a-long-fault-password')",
+        )
+        signed_in, admin = editor_signs_in(self.url, "faults", "a-long-fault-password")
+        self.stdout.write(f"  editor sign-in with Redis down: {signed_in}, admin: {admin}")
+        self.expect(signed_in == 302 and admin == 200, "an editor signs in while Redis is down")
+
+    def backup_while_submissions_arrive(self):
+        self.stdout.write("\nA backup taken while 40 forms arrive")
+        statuses = []
+
+        def submit():
+            for n in range(40):
+                statuses.append(self.submit_join_form(f"During backup {n}"))
+
+        sender = threading.Thread(target=submit)
+        sender.start()
+        time.sleep(1)
+        archive = Path(tempfile.mkdtemp()) / "during.tar.gz"
+        self.manage(self.env, "backup", "--output", str(archive))
+        sender.join()
+        accepted = statuses.count(302)
+        live = int(self.count_like("During backup"))
+        copy = {**self.env, "DATABASE_URL": self.postgres.url("icssi_faults_copy")}
+        self.create_database("icssi_faults_copy")
+        self.manage(copy, "restore", str(archive), "--yes")
+        in_backup = int(self.count_like("During backup", copy))
+        self.stdout.write(
+            f"  forms accepted: {accepted} of {len(statuses)}; stored: {live}; "
+            f"in the backup: {in_backup} (the rest arrived after its snapshot)"
+        )
+        self.expect(accepted == live == 40, "every accepted form stored (0 rows lost)")
+        self.expect(0 <= in_backup <= live, "the backup restores: a consistent snapshot")
+        self.archive = archive
+
+    def restore_killed_half_way(self):
+        self.stdout.write("\nA restore killed half-way (while it replaces the tables)")
+        before = self.count_like("")
+        restore = subprocess.Popen(
+            [sys.executable, str(self.root / "manage.py"), "restore", str(self.archive), "--yes"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        killed = False
+        deadline = time.monotonic() + 120
+        while restore.poll() is None and time.monotonic() < deadline:
+            replacing = subprocess.run(
+                ["pgrep", "-s", str(restore.pid), "-f", "single-transaction"],
+                capture_output=True,
+            )
+            if replacing.returncode == 0:
+                time.sleep(0.2)
+                os.killpg(restore.pid, 9)
+                killed = True
+                break
+            time.sleep(0.05)
+        restore.wait()
+        after = self.count_like("")
+        self.stdout.write(
+            f"  killed during pg_restore: {killed}; submissions before {before}, after {after}"
+        )
+        self.expect(killed, "the restore was killed while replacing the tables")
+        self.expect(before == after, "a restore killed half-way leaves the site as it was")
+        self.expect(self.status("/en/") == 200, "and the site is served")
+
+    def count_like(self, prefix, env=None):
+        return self.shell(
+            env or self.env,
+            "from campaigns.submissions import CampaignEndorsement as E\n"
+            f"print(E.objects.filter(organisation_name__startswith={prefix!r}).count())",
+        ).strip()
+
+    def create_database(self, name):
+        import psycopg
+
+        with psycopg.connect(self.postgres.url("postgres"), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+    def during_load(self, seconds, at, fault, label, then=None, during=None):
         result = {}
 
         def run():
@@ -369,6 +453,8 @@ class Command(BaseCommand):
         load.start()
         time.sleep(at)
         fault()
+        if during:
+            during()
         if then:
             time.sleep(then[0] - at)
             then[1]()
@@ -379,7 +465,7 @@ class Command(BaseCommand):
             all(code in (200, 503) for code in statuses),
             "only 200 and friendly 503 answers, no 500",
         )
-        if fault == self.stop_redis:
+        if fault == self.redis.stop:
             self.expect(set(statuses) == {200}, "every request served while Redis was down")
 
     def status(self, path):
@@ -420,38 +506,34 @@ class Command(BaseCommand):
         except urllib.error.HTTPError as error:
             return error.code
 
-    @staticmethod
-    def restart_postgresql():
-        version = subprocess.run(
-            ["pg_lsclusters", "-h"], capture_output=True, text=True
-        ).stdout.split()[0]
-        subprocess.run(["pg_ctlcluster", version, "main", "restart"], check=True)
 
-    @staticmethod
-    def stop_redis():
-        subprocess.run(["redis-cli", "-h", "127.0.0.1", "shutdown", "nosave"], capture_output=True)
+def editor_signs_in(url, username, password):
+    """Sign in to the admin over plain HTTP as a browser would (cookies passed by hand:
+    production marks them Secure); the sign-in's status and then the admin's."""
+    jar = {}
 
-    @staticmethod
-    def start_redis():
-        ping = subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True
-        )
-        if ping.stdout.strip() != "PONG":
-            subprocess.run(
-                [
-                    "redis-server",
-                    "--daemonize",
-                    "yes",
-                    "--bind",
-                    "127.0.0.1",
-                    "--port",
-                    "6379",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                ],
-                check=True,
-                capture_output=True,
-            )
-            time.sleep(1)
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect())
+
+    def visit(address, data=None):
+        headers = {"Referer": address, "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}
+        try:
+            response = opener.open(urllib.request.Request(address, data, headers), timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            jar[name] = rest.split(";")[0]
+        return response
+
+    login = url("/admin/login/")
+    page = visit(login).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": username, "password": password}
+    ).encode()
+    signed_in = visit(login, data).status
+    return signed_in, visit(url("/admin/")).status
