@@ -42,7 +42,8 @@ test: install messages
 bench: install messages
 	$(PY) manage.py bench
 
-# Reliability on PostgreSQL and Redis as .ci/run starts them (docs/reliability.md).
+# Reliability (docs/reliability.md): load-test on the shared PostgreSQL/Redis (its own
+# database and Redis db, see --database-url/--redis-url); fault-test starts its own servers.
 load-test: install messages
 	$(PY) manage.py reliability load
 
