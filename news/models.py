@@ -134,7 +134,8 @@ class StatementArchive:
     """
 
     def __init__(self, statements, params, index_id):
-        self.topic_slug = params.get("topic", "")
+        # NUL cannot reach PostgreSQL (it answered 500); no slug has one.
+        self.topic_slug = params.get("topic", "").replace("\x00", "")
         self.year = params.get("year", "")
         self.not_found = None
         by_topic = statements

@@ -77,9 +77,14 @@ def test_the_queries_that_gave_500s(seed_site, client, code, query):
     assert response.status_code in (200, 400, 404)
 
 
-def test_nul_characters_are_refused_in_the_readers_languages(seed_site, client):
-    response = client.get("/ar/news/?topic=human-rights%00")
+def test_nul_characters_in_a_form_are_refused_in_the_readers_languages(seed_site, client):
+    response = client.post(
+        "/ar/campaigns/end-cross-border-bombings/",
+        "organisation_name=Tammuz%00&country=Iraq",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 400
+    assert CampaignEndorsement.objects.count() == 0
     html = response.content.decode()
     assert "This request could not be understood" in html
     assert "تعذّر فهم هذا الطلب" in html and "ئەم داواکارییە تێنەگەیشترا" in html
