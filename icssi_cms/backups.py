@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -270,8 +271,16 @@ def replace_sqlite(database):
     connection.close()
     live = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=10)
     source = sqlite3.connect(database)
+    deadline = time.monotonic() + 60
+
+    def give_up_when_late(status, remaining, total):
+        # Python retries a busy step for ever: with readers never letting go, give up
+        # (nothing is written until the one step succeeds).
+        if time.monotonic() > deadline:
+            raise RestoreRefused("the site's database stayed busy for 60 s")
+
     try:
-        source.backup(live)
+        source.backup(live, progress=give_up_when_late)
     except sqlite3.Error as error:
         raise RestoreRefused(f"the site's database could not be replaced ({error})") from error
     finally:
