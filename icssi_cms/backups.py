@@ -265,19 +265,22 @@ def prepare_sqlite(database):
     migrate_copy(copy_env(SQLITE_PATH=str(database), DATABASE_URL=""))
 
 
-def replace_sqlite(database):
+def replace_sqlite(database, wait):
     """Copy the checked database over the site's with SQLite's backup API: one write
-    transaction, so readers see the old site or the new one, never a mixture."""
+    transaction, so readers see the old site or the new one, never a mixture. Readers
+    do not block it (the site's database is in WAL mode); a writer that keeps the
+    write lock for `wait` seconds makes the restore give up."""
     connection.close()
-    live = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=10)
+    live = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=min(wait, 10))
     source = sqlite3.connect(database)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
 
     def give_up_when_late(status, remaining, total):
-        # Python retries a busy step for ever: with readers never letting go, give up
-        # (nothing is written until the one step succeeds).
-        if time.monotonic() > deadline:
-            raise RestoreRefused("the site's database stayed busy for 60 s")
+        # Python retries a busy step for ever; nothing is written until it succeeds.
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise RestoreRefused(
+                f"the site's database could not be replaced (it stayed busy for {wait:g} s)"
+            )
 
     try:
         source.backup(live, progress=give_up_when_late)
@@ -310,10 +313,11 @@ def swap_media(staged):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def restore(archive):
+def restore(archive, wait=60):
     """Check the whole archive, prepare a migrated copy of its database and its media
     beside the site, then replace the site's in one step each. Any failure before the
-    database's commit leaves the site exactly as it was."""
+    database's commit leaves the site exactly as it was. `wait`: how many seconds an
+    SQLite site's database may stay locked by a writer before the restore gives up."""
     with tempfile.TemporaryDirectory() as work:
         manifest, database = unpack(archive, work)
         staged = stage_media(work)
@@ -324,7 +328,7 @@ def restore(archive):
                 replace_postgresql(scratch, work)
             else:
                 prepare_sqlite(database)
-                replace_sqlite(database)
+                replace_sqlite(database, wait)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise

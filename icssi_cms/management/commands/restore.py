@@ -18,15 +18,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("archive")
         parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        parser.add_argument(
+            "--wait",
+            type=float,
+            default=60,
+            help="SQLite: seconds to wait for a writer to release the database (default 60)",
+        )
 
-    def handle(self, archive, yes=False, **options):
+    def handle(self, archive, yes=False, wait=60, **options):
         archive = Path(archive)
         if not archive.exists():
             raise CommandError(f"No backup at {archive}.")
         if not yes and input("This replaces everything on this site. Type 'yes': ") != "yes":
             raise CommandError("Nothing was changed.")
         try:
-            restore(archive)
+            restore(archive, wait=wait)
         except RestoreRefused as error:
             raise CommandError(
                 f"{archive} was not restored: {error}. Nothing on the site was changed."
