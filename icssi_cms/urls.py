@@ -38,6 +38,7 @@ if getattr(settings, "SERVE_MEDIA_LOCALLY", False):  # `make run` only (settings
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("privacy/", site_views.privacy, name="privacy"),
+    path("accessibility/", site_views.accessibility, name="accessibility"),
     path("manifest.webmanifest", site_views.web_manifest, name="web_manifest"),
     path("offline/", site_views.offline, name="offline"),
     # Wagtail's own addresses, but pages are served without Django's CSRF token check:

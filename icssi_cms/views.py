@@ -1,3 +1,4 @@
+import datetime
 import math
 from collections import defaultdict
 
@@ -212,4 +213,18 @@ def privacy(request):
             "endorsement_days": settings.UNAPPROVED_ENDORSEMENT_RETENTION_DAYS,
             "contact": settings.PRIVACY_CONTACT_EMAIL,
         },
+    )
+
+
+# The day the accessibility statement was last checked against the site: change it
+# when the statement is reviewed.
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 12, 2)
+
+
+def accessibility(request):
+    """What the site does for accessibility and whom to tell, in the reader's language."""
+    return TemplateResponse(
+        request,
+        "accessibility.html",
+        {"contact": settings.ACCESSIBILITY_CONTACT_EMAIL, "reviewed": ACCESSIBILITY_REVIEWED},
     )

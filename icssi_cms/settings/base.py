@@ -368,6 +368,8 @@ UNAPPROVED_ENDORSEMENT_RETENTION_DAYS = int(
 )
 # Where people ask for their details to be deleted (the privacy page says it).
 PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+# Where readers report what they cannot use (the accessibility statement says it).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 
 # Statements per page on the news index and page sizes elsewhere: one place.
 NEWS_PAGE_SIZE = 10

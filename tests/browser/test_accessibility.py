@@ -21,6 +21,8 @@ PAGES = [
     "/{lang}/conferences/annual-conference-2017-sulaymaniyah/",
     "/{lang}/search/?q=Iraq",
     "/{lang}/no-such-page/",
+    "/{lang}/privacy/",
+    "/{lang}/accessibility/",
 ]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
