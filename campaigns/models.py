@@ -13,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.blocks import CharBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -27,7 +26,7 @@ from campaigns.notifications import confirm_registration, notify_campaign
 # Visitors' submissions live in their own module; importing them registers the models.
 from campaigns.submissions import CampaignEndorsement, original_page
 from campaigns.views import accept_submission
-from home.blocks import BodyBlock, SocialLinkBlock
+from home.blocks import BodyBlock, CharBlock, SocialLinkBlock
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,

@@ -5,6 +5,7 @@ Only blocks that wagtail-localize splits into translatable segments are used
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -15,8 +16,34 @@ from wagtail.images.blocks import ImageBlock
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
+class CharBlock(blocks.CharBlock):
+    """Wagtail's CharBlock, whose input follows the direction of what is typed in it
+    (`dir="auto"`, as for the admin's other plain text fields: home/editor_fields.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["dir"] = "auto"
+
+
+class TextBlock(blocks.TextBlock):
+    """Wagtail's TextBlock, with `dir="auto"` like CharBlock above."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.widget.attrs["dir"] = "auto"
+        return field
+
+
+# They store what Wagtail's own blocks store: migrations name Wagtail's.
+DECONSTRUCT_ALIASES = {
+    CharBlock: "wagtail.blocks.CharBlock",
+    TextBlock: "wagtail.blocks.TextBlock",
+}
+
+
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    text = CharBlock(label=_("Heading"), max_length=255)
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
@@ -55,8 +82,8 @@ class ListBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Quotation"))
-    attribution = blocks.CharBlock(
+    text = TextBlock(label=_("Quotation"))
+    attribution = CharBlock(
         required=False, label=_("Who said it"), help_text=_("Optional: a person or organisation.")
     )
 
@@ -74,7 +101,7 @@ class CaptionedImageBlock(blocks.StructBlock):
             "or tick 'decorative' if it carries no information."
         ),
     )
-    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    caption = CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "image"
@@ -100,7 +127,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    label = blocks.CharBlock(
+    label = CharBlock(
         required=False,
         label=_("Link text"),
         help_text=_("Optional. The document's title is used when this is empty."),
@@ -155,7 +182,7 @@ class SocialLinkBlock(blocks.StructBlock):
 class MenuItemBlock(blocks.StructBlock):
     """A link to a page of the site or to another address, not both."""
 
-    label = blocks.CharBlock(
+    label = CharBlock(
         required=False,
         max_length=100,
         label=_("Link text"),

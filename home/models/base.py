@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.cache import site_has_view_restrictions
+from home.editor_fields import SchedulePublishingPanel
 from home.i18n.locales import locale_by_id
 from home.i18n.permissions import SitePagePermissionTester
 from home.stemming import index_text
@@ -116,6 +117,9 @@ class SitePage(Page):
         for field in Page.search_fields
         if not (isinstance(field, index.SearchField) and field.field_name == "title")
     ] + [KeysOfTitle(), index.SearchField("search_text")]
+
+    # Wagtail's Settings tab, its schedule's date pickers keeping what was typed.
+    settings_panels = [SchedulePublishingPanel()] + Page.settings_panels[1:]
 
     class Meta:
         abstract = True
