@@ -10,7 +10,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.widgets import SlugInput
 from wagtail.blocks import StreamValue
 from wagtail.models import (
     DraftStateMixin,
@@ -55,6 +56,15 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 LATIN_SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+# Shown under the slug before anything is typed: the browser removes other letters
+# when the field loses focus (WAGTAIL_ALLOW_UNICODE_SLUGS = False), before the
+# server's explanation (validate_latin_slug) could ever be seen.
+SLUG_HELP_TEXT = _(
+    "The page's address, in Latin letters, numbers and hyphens only, e.g. "
+    "“solidarity-statement”. The English, Arabic and Kurdish versions share it, so write "
+    "it in English: other letters are removed when you leave the field."
+)
 
 
 def validate_latin_slug(page):
@@ -117,6 +127,28 @@ class SitePage(Page):
         for field in Page.search_fields
         if not (isinstance(field, index.SearchField) and field.field_name == "title")
     ] + [KeysOfTitle(), index.SearchField("search_text")]
+
+    # Wagtail's Promote tab without "Show in menus": the site's menus are the
+    # navigation menu snippets, which that box does not change.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug", widget=SlugInput(attrs={"dir": "ltr"}), help_text=SLUG_HELP_TEXT
+                ),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("For search engines"),
+        ),
+        HelpPanel(
+            content=_(
+                "Menus: the links at the top and bottom of the site are edited under "
+                "Snippets → Navigation menus. Add a link to this page there to show it in a menu."
+            ),
+            heading=_("Menus"),
+        ),
+    ]
 
     # Wagtail's Settings tab, its schedule's date pickers keeping what was typed.
     settings_panels = [SchedulePublishingPanel()] + Page.settings_panels[1:]
