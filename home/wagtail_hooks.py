@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
 
 from home.cache import declare_query_parameters
 from home.cross_site import refuse, sent_from_this_site
@@ -68,3 +69,18 @@ def translation_overview_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_summary_panel(request, panels):
     panels.append(TranslationSummaryPanel())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_search_in_the_page_language(pages, request):
+    """The page chooser's search finds pages of one language: the language of the
+    page being edited, which Wagtail's chooser sends as `locale` (its browse view
+    already opens in that language, with a switch to the others). Without `locale`
+    (a chooser outside a page), it finds every language as before."""
+    match = request.resolver_match
+    code = request.GET.get("locale")
+    if code and match and match.url_name == "wagtailadmin_choose_page_search":
+        # By the locale itself: the search backend filters on indexed fields only.
+        locale = Locale.objects.filter(language_code=code).first()
+        return pages.filter(locale=locale) if locale else pages.none()
+    return pages
