@@ -294,6 +294,10 @@ CSRF_FAILURE_VIEW = "icssi_cms.views.csrf_failure"
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ICSSI"
+# No avatars from Gravatar: the admin works offline and loads nothing from a third
+# party (the CSP would block it anyway). A person without an uploaded avatar gets
+# Wagtail's default one, served by the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The index holds words already stemmed by home/stemming/: PostgreSQL must match them
 # as they are ("simple"), not stem them again in English (its default).
