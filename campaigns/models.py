@@ -27,6 +27,7 @@ from campaigns.notifications import confirm_registration, notify_campaign
 from campaigns.submissions import CampaignEndorsement, original_page
 from campaigns.views import accept_submission
 from home.blocks import BodyBlock, CharBlock, SocialLinkBlock
+from home.dates import written_date
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     IndexPage,
@@ -80,7 +81,7 @@ class CampaignPage(SitePage):
         [("goal", CharBlock(label=_("Goal"), max_length=500))],
         blank=True,
         verbose_name=_("goals"),
-        help_text=_("What the campaign wants to achieve, one goal per line."),
+        help_text=_("What the campaign wants to achieve: one “Goal” for each."),
     )
     call_to_action = models.TextField(
         _("call to action"),
@@ -177,6 +178,16 @@ class ConferenceSupporter(OrganisationLink):
     )
 
 
+def utc_offset_label(offset):
+    """A UTC offset as people write it: UTC, UTC+3, UTC+4:30, UTC-5."""
+    minutes = int(offset.total_seconds() // 60)
+    if not minutes:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+
+
 class ConferencePage(RoutablePageMixin, SitePage):
     cache_query_parameters = ("registered",)  # the thank-you message
 
@@ -190,10 +201,16 @@ class ConferencePage(RoutablePageMixin, SitePage):
         _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day conference.")
     )
     start_time = models.TimeField(
-        _("starts at"), null=True, blank=True, help_text=_("Optional, local time.")
+        _("starts at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. In the conference's time zone (below), e.g. 09:30."),
     )
     end_time = models.TimeField(
-        _("ends at"), null=True, blank=True, help_text=_("Optional, local time.")
+        _("ends at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. In the conference's time zone (below), e.g. 17:00."),
     )
     city = models.CharField(_("city"), max_length=100)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
@@ -208,8 +225,8 @@ class ConferencePage(RoutablePageMixin, SitePage):
         null=True,
         blank=True,
         help_text=_(
-            "Registration stays open until the end of this day, in the conference's time zone. "
-            "Leave empty if there is no registration."
+            "Registration stays open until the end of this day, in the conference's time zone; "
+            "at the latest the conference's last day. Leave empty if there is no registration."
         ),
     )
     programme_document = models.ForeignKey(
@@ -288,6 +305,12 @@ class ConferencePage(RoutablePageMixin, SitePage):
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("The last day cannot be before the first day.")
+        last_day = self.end_date or self.start_date
+        if self.registration_deadline and last_day and self.registration_deadline > last_day:
+            errors["registration_deadline"] = _(
+                "Registration cannot close after the conference has ended: choose "
+                "%(last_day)s or an earlier day."
+            ) % {"last_day": written_date(last_day)}
         try:
             zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -350,13 +373,33 @@ class ConferencePage(RoutablePageMixin, SitePage):
     def supporting_organisations(self):
         return organisations_of(self.supporters)
 
-    def structured_data(self, request):
-        zone = zoneinfo.ZoneInfo(self.time_zone)
+    def _moment(self, day, time):
+        """`day` at `time` in the conference's time zone, ISO 8601 (the day alone
+        without a time)."""
+        if time is None:
+            return day.isoformat()
+        return datetime.datetime.combine(day, time, zoneinfo.ZoneInfo(self.time_zone)).isoformat()
 
-        def moment(day, time):
-            if time is None:
-                return day.isoformat()
-            return datetime.datetime.combine(day, time, zone).isoformat()
+    def times(self):
+        """When the conference starts and ends, for readers: the times as the
+        editor typed them (local time), their ISO 8601 moments and the time zone as
+        its offset from UTC on the first day ("UTC+3"). None without a start time."""
+        if self.start_time is None:
+            return None
+        moment = datetime.datetime.combine(
+            self.start_date, self.start_time, zoneinfo.ZoneInfo(self.time_zone)
+        )
+        return {
+            "start": self.start_time,
+            "start_iso": self._moment(self.start_date, self.start_time),
+            "end": self.end_time,
+            "end_iso": self.end_time
+            and self._moment(self.end_date or self.start_date, self.end_time),
+            "zone": utc_offset_label(moment.utcoffset()),
+        }
+
+    def structured_data(self, request):
+        moment = self._moment
 
         return {
             "@context": "https://schema.org",
