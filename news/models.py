@@ -263,7 +263,7 @@ class NewsPage(SitePage):
         max_length=255,
         blank=True,
         help_text=_(
-            "Optional. For issuers that are not organisations in the list below, "
+            "Optional. For issuers that are not organisations in the list above, "
             "e.g. '90 civil society organisations'."
         ),
     )
