@@ -19,9 +19,27 @@ import json
 from tests.factories import ImageFactory
 image = ImageFactory(title="Protest in Basra", file__filename="basra.png")
 rendition = image.get_rendition("width-40")
+storage = image.file.storage
+storage = getattr(storage, "_wrapped", storage)  # Django's lazy default_storage
 print(json.dumps({"original": image.file.url, "rendition": rendition.url,
-                  "storage": type(image.file.storage).__name__}))
+                  "storage": type(storage).__name__}))
 """
+
+
+PUBLIC_READ = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": [
+                "arn:aws:s3:::icssi-media/original_images/*",
+                "arn:aws:s3:::icssi-media/images/*",
+            ],
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -44,13 +62,16 @@ def test_images_are_stored_in_and_served_from_s3(production_site, tmp_path, s3_s
     import boto3
 
     credentials = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-    boto3.client(
+    s3 = boto3.client(
         "s3",
         endpoint_url=s3_server,
         region_name="us-east-1",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
-    ).create_bucket(Bucket="icssi-media")
+    )
+    s3.create_bucket(Bucket="icssi-media")
+    # Readers fetch images straight from the bucket: the policy docs/deploy.md gives.
+    s3.put_bucket_policy(Bucket="icssi-media", Policy=json.dumps(PUBLIC_READ))
     directory = copy_site(production_site, tmp_path / "site")
     shutil.rmtree(directory / "media", ignore_errors=True)
     env = production_env(

@@ -95,8 +95,10 @@ def test_production_without_redis_shares_the_cache_through_the_database_and_says
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "icssi_cache"]
-    assert "REDIS_URL is not set" in result.stderr
+    # The log (JSON, on stdout) comes first; the settings printed are the last line.
+    printed = result.stdout.strip().splitlines()[-1]
+    assert printed.split() == ["django.core.cache.backends.db.DatabaseCache", "icssi_cache"]
+    assert "REDIS_URL is not set" in result.stdout + result.stderr
 
 
 @pytest.mark.django_db

@@ -66,6 +66,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Documents go through Wagtail's view, which checks a collection's privacy, never
+    # by a redirect to the bucket (only images are public there: docs/deploy.md).
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # A CDN in front of the site: purge changed pages there too (icssi_cms/page_cache.py).
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
