@@ -119,6 +119,11 @@ def test_a_forged_cross_site_post_is_refused_and_stores_nothing(seed_site, clien
     ):
         refused = browser.post(campaign, form, **headers)
         assert refused.status_code == 403, headers
+    # What the visitor reads is true of this refusal (no cookie is involved), in the
+    # three languages, and says what to do.
+    page = refused.content.decode()
+    assert "cookie" not in page.lower()
+    assert "reload the page" in page and 'lang="ar"' in page and 'lang="ckb"' in page
     assert not CampaignEndorsement.objects.filter(organisation_name="Forged Org").exists()
     # The same form from the site's own page, without any token: stored.
     accepted = browser.post(campaign, form, HTTP_ORIGIN="http://testserver")
