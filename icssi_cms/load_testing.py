@@ -237,9 +237,10 @@ class Visitor:
 
     def post_form(self, path, form, **kwargs):
         """POST a form the way a browser does: with the CSRF token from the page."""
-        page = self.get(path)
+        extra = kwargs.pop("headers", {})
+        page = self.get(path, headers=extra)  # the same Host as the POST
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
         if match:
             form = {"csrfmiddlewaretoken": match.group(1), **form}
-        headers = {"Referer": f"https://{HOST}{path}", **kwargs.pop("headers", {})}
+        headers = {"Referer": f"https://{HOST}{path}", **extra}
         return self.request("POST", path, form=form, headers=headers, **kwargs)
