@@ -9,6 +9,7 @@ whole archive before it touches anything (see docs/deploy.md, "Backups").
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -26,6 +27,10 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 FORMAT = 2
+
+logger = logging.getLogger(__name__)
+
+DEADLOCK_ATTEMPTS = 4
 
 
 class RestoreRefused(Exception):
@@ -241,8 +246,28 @@ def prepare_postgresql(dump):
     return scratch
 
 
-def drop_scratch(scratch):
-    psql(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+def drop_scratch(scratch, attempts=2):
+    """Drop the scratch copy; on failure, say so and leave it (the restore's outcome
+    does not depend on it). A plain DROP, not WITH (FORCE): the only other visitor of
+    a fresh copy is autovacuum, whose workers a plain DROP stops by itself, while
+    FORCE refuses to signal them for a role that is neither superuser nor in
+    pg_signal_backend ("must be a member of the role whose process is being
+    terminated": CI failed so after a successful restore). Returns the error, or None."""
+    for _attempt in range(attempts):
+        try:
+            psql(f'DROP DATABASE IF EXISTS "{scratch}"')
+            return None
+        except RestoreRefused as error:
+            failure = error
+            time.sleep(1)
+    logger.warning(
+        "The restore's scratch database %s could not be dropped (%s): drop it with "
+        'DROP DATABASE "%s" once nothing is connected to it.',
+        scratch,
+        failure,
+        scratch,
+    )
+    return failure
 
 
 def replace_postgresql(scratch, work):
@@ -251,13 +276,25 @@ def replace_postgresql(scratch, work):
     migrated = Path(work) / "migrated.pgdump"
     pg_dump(migrated, scratch)
     connection.close()
-    pg_restore(
-        migrated,
-        settings.DATABASES["default"]["NAME"],
-        "--clean",
-        "--if-exists",
-        "--single-transaction",
-    )
+    for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+        try:
+            pg_restore(
+                migrated,
+                settings.DATABASES["default"]["NAME"],
+                "--clean",
+                "--if-exists",
+                "--single-transaction",
+            )
+            return
+        except RestoreRefused as error:
+            # pg_restore locks table after table while readers' queries lock theirs
+            # in another order; PostgreSQL then aborts one side. Aborted, the whole
+            # transaction rolled back, so trying again is safe (readers who lose get
+            # the 503 "back in a moment" page, DatabaseUnavailableMiddleware).
+            if "deadlock detected" not in str(error) or attempt == DEADLOCK_ATTEMPTS:
+                raise
+            logger.warning("Restore met a deadlock with readers (try %d): trying again", attempt)
+            time.sleep(attempt)
 
 
 def prepare_sqlite(database):
