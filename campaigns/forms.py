@@ -120,15 +120,7 @@ class JoinCampaignForm(VisitorSubmissionForm):
 
     class Meta:
         model = CampaignEndorsement
-        fields = [
-            "organisation_name",
-            "country",
-            "contact_person",
-            "email",
-            "website",
-            "message",
-            "consent_to_be_listed",
-        ]
+        fields = CampaignEndorsement.VISITOR_FIELDS
         labels = {
             "organisation_name": _("Name of your organisation"),
             "country": _("Country"),
@@ -191,7 +183,7 @@ class ConferenceRegistrationForm(VisitorSubmissionForm):
 
     class Meta:
         model = ConferenceRegistration
-        fields = ["name", "organisation", "country", "email", "languages", "needs"]
+        fields = ConferenceRegistration.VISITOR_FIELDS
         labels = {
             "name": _("Your name"),
             "organisation": _("Organisation (optional)"),

@@ -66,6 +66,18 @@ class CampaignEndorsement(VisitorSubmission):
     # Lower-cased organisation name and email: the same organisation joining twice.
     duplicate_key = models.CharField(max_length=400, editable=False)
 
+    # What the visitor writes, in the form's order: the form, the admin's form and its
+    # export list these (campaigns/forms.py, campaigns/wagtail_hooks.py).
+    VISITOR_FIELDS = [
+        "organisation_name",
+        "country",
+        "contact_person",
+        "email",
+        "website",
+        "message",
+        "consent_to_be_listed",
+    ]
+
     class Meta(VisitorSubmission.Meta):
         verbose_name = _("campaign endorsement")
         verbose_name_plural = _("campaign endorsements")
@@ -101,6 +113,9 @@ class ConferenceRegistration(VisitorSubmission):
         max_length=2000,
         help_text=_("Interpretation, access, a letter for a visa, diet..."),
     )
+
+    # What the visitor writes, in the form's order (see CampaignEndorsement's).
+    VISITOR_FIELDS = ["name", "organisation", "country", "email", "languages", "needs"]
 
     class Meta(VisitorSubmission.Meta):
         verbose_name = _("conference registration")

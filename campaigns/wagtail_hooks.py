@@ -57,29 +57,14 @@ class CampaignEndorsementViewSet(ModelViewSet):
     list_filter = ["campaign", "approved", "consent_to_be_listed"]
     search_fields = ["organisation_name", "contact_person", "email", "country"]
     list_export = [
-        "organisation_name",
-        "country",
-        "contact_person",
-        "email",
-        "website",
-        "message",
-        "consent_to_be_listed",
+        *CampaignEndorsement.VISITOR_FIELDS,
         "approved",
         "campaign",
         "language",
         "submitted_at",
     ]
     export_filename = "campaign-endorsements"
-    form_fields = [
-        "approved",
-        "consent_to_be_listed",
-        "organisation_name",
-        "country",
-        "contact_person",
-        "email",
-        "website",
-        "message",
-    ]
+    form_fields = ["approved", *CampaignEndorsement.VISITOR_FIELDS]
     inspect_view_enabled = True
 
 
@@ -93,20 +78,19 @@ class ConferenceRegistrationViewSet(ModelViewSet):
     list_display = ["name", "organisation", "country", "email", "conference", "submitted_at"]
     list_filter = ["conference"]
     search_fields = ["name", "organisation", "email", "country"]
+    # languages_display: the languages' names, not their codes
     list_export = [
-        "name",
-        "organisation",
-        "country",
-        "email",
-        "languages_display",
-        "needs",
+        *(
+            "languages_display" if field == "languages" else field
+            for field in ConferenceRegistration.VISITOR_FIELDS
+        ),
         "conference",
         "language",
         "submitted_at",
     ]
     export_headings = {"languages_display": _("languages spoken")}
     export_filename = "conference-registrations"
-    form_fields = ["name", "organisation", "country", "email", "languages", "needs"]
+    form_fields = ConferenceRegistration.VISITOR_FIELDS
     inspect_view_enabled = True
 
 

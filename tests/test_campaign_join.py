@@ -165,14 +165,8 @@ def test_each_field_is_checked_with_a_clear_message_in_the_visitors_language(
     data=st.fixed_dictionaries(
         {
             name: st.text(max_size=300)
-            for name in [
-                "organisation_name",
-                "country",
-                "contact_person",
-                "email",
-                "website",
-                "message",
-            ]
+            for name in CampaignEndorsement.VISITOR_FIELDS
+            if name != "consent_to_be_listed"  # a checkbox
         }
     )
 )
