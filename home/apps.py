@@ -9,6 +9,11 @@ class HomeConfig(AppConfig):
         # Signal receivers: the cache generation (purged on publish) and the
         # wagtail-localize work-arounds that keep drafts of translations off the
         # pages readers are served and share what all languages share at once; new
-        # images' renditions queued as background tasks.
+        # images' renditions queued as background tasks; translators told when the
+        # English of their pages changes.
         from home import cache, images  # noqa: F401
-        from home.i18n import draft_translations, shared_fields  # noqa: F401
+        from home.i18n import (  # noqa: F401
+            draft_translations,
+            shared_fields,
+            translator_notifications,
+        )

@@ -58,10 +58,11 @@ class TranslationSummaryPanel(Component):
     template_name = "home/admin/translation_summary_panel.html"
 
     def get_context_data(self, parent_context):
-        rows = []
+        rows, waiting = [], []
         for locale, states in page_translation_states().items():
             if not user_can_edit_locale(parent_context["request"].user, locale):
                 continue
+            waiting += [waiting_item(state) for state in states if state.status == OUT_OF_DATE]
             counts = Counter(state.status for state in states)
             rows.append(
                 {
@@ -71,4 +72,28 @@ class TranslationSummaryPanel(Component):
                     "total": len(states),
                 }
             )
-        return {"rows": rows, "overview_url": reverse("translation_overview")}
+        return {
+            "rows": rows,
+            "waiting": waiting[:WAITING_SHOWN],
+            "more_waiting": max(0, len(waiting) - WAITING_SHOWN),
+            "overview_url": reverse("translation_overview"),
+        }
+
+
+WAITING_SHOWN = 10
+
+
+def waiting_item(state):
+    """An out-of-date translation on the dashboard, linked to its translation editor.
+    Publishing the English refreshes what translators translate from
+    (home/i18n/shared_fields.py), so what waits is the passages not yet translated."""
+    untranslated = 0
+    if state.translation is not None:
+        total, done = state.translation.get_progress()
+        untranslated = total - done
+    return {
+        "title": state.original.title,
+        "locale": state.locale,
+        "untranslated": untranslated,
+        "url": reverse("wagtailadmin_pages:edit", args=[state.page.pk]),
+    }
