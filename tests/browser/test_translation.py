@@ -133,3 +133,54 @@ def test_editor_text_boxes_have_no_direction_of_their_own(
     box = page.locator(".js-translation-editor textarea")
     expect(box).to_have_count(1)
     assert box.get_attribute("dir") is None
+
+
+def test_the_english_changes_and_the_arabic_translator_is_told_and_translates_it(
+    browser_db, django_db_serialized_rollback, live_server, page
+):
+    """An editor publishes a new English title; the Arabic translator gets an email in
+    Arabic, finds the page under "Waiting for you" on their Arabic dashboard, and the
+    link opens the translation editor with the new title to translate. Readers of
+    /ar/ keep the published Arabic meanwhile."""
+    from django.core import mail
+
+    from wagtail.users.models import UserProfile
+
+    from campaigns.models import CampaignPage  # noqa: F401 (the page types load)
+    from news.models import NewsPage
+
+    make_user("editor", "Editors")
+    translator = make_user("arabic", "Arabic translators")
+    UserProfile.objects.update_or_create(user=translator, defaults={"preferred_language": "ar"})
+    statement = NewsPage.objects.get(
+        slug="military-solution-is-not-the-only-option", locale__language_code="en"
+    )
+    arabic = statement.get_translation(Locale.objects.get(language_code="ar"))
+    arabic_title = arabic.title
+    new_title = "Iraqi Social Forum: the military solution is not the only option"
+
+    log_in(page, live_server.url, "editor")
+    page.goto(f"{live_server.url}/admin/pages/{statement.pk}/edit/")
+    page.locator("#id_title").fill(new_title)
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    (email,) = [message for message in mail.outbox if message.to == ["arabic@example.org"]]
+    assert email.subject == f"تغيّر النص الإنكليزي لـ«{new_title}»"
+    assert new_title in email.body
+
+    page.context.clear_cookies()
+    log_in(page, live_server.url, "arabic")
+    waiting = page.locator("section", has=page.get_by_role("heading", name="بانتظارك"))
+    link = waiting.get_by_role("link", name=new_title)
+    expect(link).to_be_visible()
+    link.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{arabic.pk}/edit/$"))
+    expect(
+        page.locator(".js-translation-editor, #wagtail-localize-edit-translation").first
+    ).to_contain_text(new_title)
+
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}{arabic.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(arabic_title)
