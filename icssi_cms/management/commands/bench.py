@@ -99,7 +99,9 @@ class Command(BaseCommand):
         for size in sizes:
             self.stdout.write(f"\nGrowing the archive to {size} statements...")
             self.manage(env, "generate_statements", str(size), "--for-benchmark")
-            figures[size] = json.loads(self.manage(env, "bench", "--measure-queries", quiet=False))
+            output = self.manage(env, "bench", "--measure-queries", quiet=False)
+            # the figures are the last line: production settings log JSON lines before it
+            figures[size] = json.loads(output.strip().splitlines()[-1])
             self.print_figures(size, figures[size])
         first, last = sizes[0], sizes[-1]
         self.stdout.write(
