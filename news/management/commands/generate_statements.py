@@ -6,6 +6,7 @@ from django.test.utils import override_settings
 
 from wagtail.rich_text import RichText
 
+from home.cache import purge_all
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 
@@ -48,4 +49,7 @@ class Command(BaseCommand):
             if topics:
                 statement.topic_links = [NewsPageTopic(topic=topics[number % len(topics)])]
             index.add_child(instance=statement)
+        # add_child() publishes without Wagtail's signals, so the lists cached until
+        # the next publish (home/cache.py) would go on showing the smaller archive
+        purge_all()
         self.stdout.write(f"The archive has {NewsPage.objects.child_of(index).count()} statements.")
