@@ -62,7 +62,7 @@ class TranslationSummaryPanel(Component):
         for locale, states in page_translation_states().items():
             if not user_can_edit_locale(parent_context["request"].user, locale):
                 continue
-            waiting += [waiting_item(state) for state in states if state.status == OUT_OF_DATE]
+            waiting += [state for state in states if state.status == OUT_OF_DATE]
             counts = Counter(state.status for state in states)
             rows.append(
                 {
@@ -74,7 +74,8 @@ class TranslationSummaryPanel(Component):
             )
         return {
             "rows": rows,
-            "waiting": waiting[:WAITING_SHOWN],
+            # only the shown ones count their passages (a query each)
+            "waiting": [waiting_item(state) for state in waiting[:WAITING_SHOWN]],
             "more_waiting": max(0, len(waiting) - WAITING_SHOWN),
             "overview_url": reverse("translation_overview"),
         }
