@@ -252,11 +252,11 @@ def drop_scratch(scratch, attempts=2):
     a fresh copy is autovacuum, whose workers a plain DROP stops by itself, while
     FORCE refuses to signal them for a role that is neither superuser nor in
     pg_signal_backend ("must be a member of the role whose process is being
-    terminated": CI failed so after a successful restore). Returns the error, or None."""
+    terminated": CI failed so after a successful restore)."""
     for _attempt in range(attempts):
         try:
             psql(f'DROP DATABASE IF EXISTS "{scratch}"')
-            return None
+            return
         except RestoreRefused as error:
             failure = error
             time.sleep(1)
@@ -267,7 +267,6 @@ def drop_scratch(scratch, attempts=2):
         failure,
         scratch,
     )
-    return failure
 
 
 def replace_postgresql(scratch, work):

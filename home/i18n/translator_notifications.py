@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -64,14 +64,14 @@ def plain_text(html):
     return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
 
 
-def translation_editor(page, language_code):
-    """The address of the page's translation into `language_code` in the admin (its
-    edit view is wagtail-localize's translation editor)."""
-    target = page.get_translation(Locale.objects.get(language_code=language_code))
+def translation_editor(page, locale):
+    """The address of the page's translation into `locale` in the admin (its edit
+    view is wagtail-localize's translation editor)."""
+    target = page.get_translation(locale)
     return settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[target.pk])
 
 
-def email_for(user, language_code, page, passages):
+def email_for(user, language_code, page, passages, editor_url):
     with translation.override(reading_language(user, language_code)):
         # the language's name in the reader's language (Django's own catalogues)
         language = translation.get_language_info(language_code)["name_translated"]
@@ -88,7 +88,7 @@ def email_for(user, language_code, page, passages):
             "",
             *(f"– {plain_text(text)}" for text in passages[:QUOTED_PASSAGES]),
             "",
-            _("Translate what changed: %(url)s") % {"url": translation_editor(page, language_code)},
+            _("Translate what changed: %(url)s") % {"url": editor_url},
             "",
             _("Iraqi Civil Society Solidarity Initiative"),
         ]
@@ -107,8 +107,9 @@ def tell_translators(page_id, passages):
     )
     for target in translations:
         language_code = target.target_locale.language_code
+        editor_url = translation_editor(page, target.target_locale)
         for user in translators_of(language_code):
-            subject, message = email_for(user, language_code, page, passages)
+            subject, message = email_for(user, language_code, page, passages, editor_url)
             send_mail(subject, message, None, [user.email])
             sent += 1
     return f"sent to {sent}"
