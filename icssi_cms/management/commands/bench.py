@@ -231,12 +231,15 @@ class Command(BaseCommand):
             client.get(url)  # warm per-process caches, as a running server has them
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
+            # Counted now: each later request empties Django's query log
+            # (request_started -> reset_queries), and the count with it.
+            query_count = len(queries)
             started = time.process_time()
             for _ in range(CPU_REQUESTS):
                 client.get(url)
             body = response.content
             figures[name] = {
-                "queries": len(queries),
+                "queries": query_count,
                 "cpu_ms": (time.process_time() - started) * 1000 / CPU_REQUESTS,
                 "bytes": len(body),
                 "gzipped": len(gzip.compress(body)),
