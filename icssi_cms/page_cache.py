@@ -31,7 +31,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.cache import generation, page_cache
+from home.cache import GENERATION_KEY, generation, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -39,18 +39,22 @@ CACHED_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES) + ("/
 NOT_CACHED_PREFIXES = tuple(f"/{code}/search/" for code, _name in settings.LANGUAGES)
 
 
-def cache_key(request, generation_number, parameters):
+def cache_key(request, parameters):
     """The entry for this address with only `parameters` of its query string."""
     kept = sorted((name, value) for name in parameters for value in request.GET.getlist(name))
     query = urlencode(kept)
-    return f"page-cache:{generation_number}:{request.get_host()}:{request.path}?{query}"
+    return f"page-cache:page:{request.get_host()}:{request.path}?{query}"
 
 
-def parameters_key(request, generation_number):
-    return f"page-cache:{generation_number}:{request.get_host()}:{request.path}:parameters"
+def parameters_key(request):
+    return f"page-cache:parameters:{request.get_host()}:{request.path}"
 
 
 class AnonymousPageCacheMiddleware:
+    """Entries are stored as (generation, value) and fetched in the same round trip
+    as the current generation: a hit costs one call to the cache, not two, and an
+    entry of an earlier generation is simply a miss (and is overwritten)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -58,8 +62,7 @@ class AnonymousPageCacheMiddleware:
         if not self.may_use_cache(request):
             return self.get_response(request)
         cache = page_cache()
-        number = generation()
-        cached = self.cached_response(request, cache, number)
+        number, cached = self.cached_response(request, cache)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -77,8 +80,8 @@ class AnonymousPageCacheMiddleware:
             timeout = settings.PAGE_CACHE_SECONDS
             cache.set_many(
                 {
-                    parameters_key(request, number): parameters,
-                    cache_key(request, number, parameters): response,
+                    parameters_key(request): (number, parameters),
+                    cache_key(request, parameters): (number, response),
                 },
                 timeout=timeout,
             )
@@ -86,13 +89,22 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def cached_response(request, cache, number):
-        if not request.GET:  # most requests: no need to know the parameters
-            return cache.get(cache_key(request, number, ()))
-        parameters = cache.get(parameters_key(request, number))
+    def cached_response(request, cache):
+        """(the current generation, the cached answer or None)."""
+        # Most requests have no query string: their entry's key is known at once.
+        first = cache_key(request, ()) if not request.GET else parameters_key(request)
+        found = cache.get_many([GENERATION_KEY, first])
+        number = found.get(GENERATION_KEY) or generation()
+
+        def current(entry):
+            return entry[1] if entry is not None and entry[0] == number else None
+
+        if not request.GET:
+            return number, current(found.get(first))
+        parameters = current(found.get(first))
         if parameters is None:
-            return None
-        return cache.get(cache_key(request, number, parameters))
+            return number, None
+        return number, current(cache.get(cache_key(request, parameters)))
 
     @staticmethod
     def may_use_cache(request):
@@ -101,8 +113,9 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and request.path.startswith(CACHED_PREFIXES)
             and not request.path.startswith(NOT_CACHED_PREFIXES)
+            # Signing in sets the session cookie: without it the visitor is anonymous.
+            # (This runs before the session and user middleware, so a hit skips them.)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.user.is_authenticated
         )
 
     @staticmethod

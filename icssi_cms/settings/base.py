@@ -61,13 +61,16 @@ MIDDLEWARE = [
     "icssi_cms.middleware.SiteCSPMiddleware",
     "icssi_cms.middleware.PermissionsPolicyMiddleware",
     "icssi_cms.middleware.DatabaseUnavailableMiddleware",
+    # A cached page is answered before sessions, languages, CSRF and users: an
+    # anonymous reader's hit needs none of them (the stored answer already carries
+    # their headers).
+    "icssi_cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Chooses the language from the URL prefix, and for "/" from Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "icssi_cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
