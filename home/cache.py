@@ -100,3 +100,5 @@ def site_has_view_restrictions():
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def view_restrictions_changed(**kwargs):
     page_cache().delete(VIEW_RESTRICTIONS_KEY)
+    # A page made private must not go on being served, or listed, from the cache.
+    purge_all()

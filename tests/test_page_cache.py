@@ -194,6 +194,24 @@ def test_a_menu_published_changes_every_page(seed_site, page_cache_on, client):
     assert "Our statements" in client.get("/en/").content.decode()
 
 
+def test_a_page_made_private_is_no_longer_served_from_the_cache(seed_site, page_cache_on, client):
+    from wagtail.models import PageViewRestriction
+
+    statement = NewsPage.objects.get(
+        locale__language_code="en", slug="iraqi-civil-initiative-launched"
+    )
+    assert client.get(statement.url)["X-Page-Cache"] == "miss"
+    assert client.get(statement.url)["X-Page-Cache"] == "hit"
+    assert statement.url.encode() in client.get("/sitemap-1.xml").content
+    PageViewRestriction.objects.create(
+        page=statement, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    answer = client.get(statement.url)
+    assert answer.get("X-Page-Cache") != "hit"
+    assert b'type="password"' in answer.content
+    assert statement.url.encode() not in client.get("/sitemap-1.xml").content
+
+
 def test_pages_are_served_when_the_cache_is_down(seed_site, page_cache_on, client, settings):
     settings.CACHES = {
         "default": {
