@@ -4,6 +4,8 @@ conference. Stored first; emails are sent after, by background tasks
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES_SPOKEN = [
@@ -26,6 +28,18 @@ def original_page(page):
         .first()
         or page
     )
+
+
+def original_page_id(page):
+    """original_page(page)'s id as an SQL expression, for filtering a page's
+    submissions without a query of its own to find the original first."""
+    original = (
+        page.get_translations(inclusive=True)
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+        .values("pk")[:1]
+    )
+    return Coalesce(Subquery(original), Value(page.pk))
 
 
 class VisitorSubmission(models.Model):
