@@ -41,7 +41,7 @@ class StatementsFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self):
-        return self.index_page.statements().filter(alias_of__isnull=True)[: self.ITEMS]
+        return self.index_page.newest_written_here(self.ITEMS)
 
     def item_title(self, item):
         return item.title

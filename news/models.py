@@ -2,6 +2,7 @@
 
 import html
 import re
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -95,6 +96,12 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             .order_by("-date", "-pk")
         )
 
+    def newest_written_here(self, count):
+        """The newest statements with text of this index's language (no aliases
+        showing the original), their topics included: the feed's items."""
+        statements = self.statements().filter(alias_of__isnull=True)
+        return NewsPage.with_topics(newest(statements, ("feed", self.pk), count))
+
     @path("")
     def archive(self, request):
         """The statements, filtered by ?topic= and ?year=, paginated with ?page=."""
@@ -118,6 +125,22 @@ def topic_names():
         return {topic.slug: topic.name for topic in in_reader_language(originals.values())}
 
     return cached_until_publish(("topic-names", locale.language_code), build)
+
+
+def newest(statements, key, count):
+    """The first `count` of `statements` (ordered newest first), as pages. Which ones
+    is kept until the next publish: finding them sorts the whole archive (10,000
+    statements: 15-30 ms), fetching them by id does not."""
+    ids = cached_until_publish(
+        ("newest", *key, count), lambda: list(statements.values_list("pk", flat=True)[:count])
+    )
+    shown = statements.in_bulk(ids)
+    return [shown[pk] for pk in ids if pk in shown]
+
+
+def named_topics(slugs):
+    names = topic_names()
+    return [{"slug": slug, "name": names.get(slug, slug)} for slug in slugs]
 
 
 class StatementArchive:
@@ -331,9 +354,20 @@ class NewsPage(SitePage):
     @cached_property
     def topics(self):
         """The statement's topics ({"name", "slug"}), named in the reader's language."""
-        names = topic_names()
         slugs = self.topic_links.order_by("sort_order").values_list("topic__slug", flat=True)
-        return [{"slug": slug, "name": names.get(slug, slug)} for slug in slugs]
+        return named_topics(slugs)
+
+    @staticmethod
+    def with_topics(statements):
+        """`statements` (a list) with their `topics` worked out in one query, not one
+        query each: a feed lists twenty."""
+        slugs = defaultdict(list)
+        links = NewsPageTopic.objects.filter(page__in=statements).order_by("sort_order")
+        for page_id, slug in links.values_list("page_id", "topic__slug"):
+            slugs[page_id].append(slug)
+        for statement in statements:
+            statement.__dict__["topics"] = named_topics(slugs[statement.pk])
+        return statements
 
     def related_statements(self, count=3):
         """Other statements of this language on the same topics, newest first; the
@@ -346,8 +380,10 @@ class NewsPage(SitePage):
             .order_by("-date", "-pk")
         )
         slugs = self.topic_links.values("topic__slug")
-        related = list(others.filter(topic_links__topic__slug__in=slugs).distinct()[:count])
-        return related or list(others[:count])
+        on_my_topics = others.filter(topic_links__topic__slug__in=slugs).distinct()
+        return newest(on_my_topics, ("related", self.pk), count) or newest(
+            others, ("latest-but", self.pk), count
+        )
 
     def structured_data(self, request):
         url = self.get_full_url(request)

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from home.i18n.locales import active_locale
 from home.templatetags.navigation_tags import cached_fragment
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, newest
 
 register = template.Library()
 
@@ -29,9 +29,11 @@ def statements_index(context):
 def latest_statements(count=3):
     """The newest statements in the reader's language tree (untranslated ones show
     the original under a notice)."""
-    return list(
+    locale = active_locale()
+    statements = (
         NewsPage.objects.live()
-        .filter(locale=active_locale())
+        .filter(locale=locale)
         .select_related("alias_of__locale")
-        .order_by("-date", "-pk")[:count]
+        .order_by("-date", "-pk")
     )
+    return newest(statements, ("latest", locale.pk), count)
