@@ -39,6 +39,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         SeedLoader().run()
         call_command("setup_groups", verbosity=0)
+        # Review by a second translator is on in a real site; the tests that are not
+        # about it publish translations directly (tests/test_translation_review.py
+        # switches it on).
+        from wagtail.models import Workflow
+
+        Workflow.objects.filter(workflow_pages__page__depth=2).update(active=False)
         # Browser tests run in real transactions and the database is emptied after
         # each: `browser_db` restores this snapshot of the seeded site.
         from django.db import connections

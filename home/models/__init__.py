@@ -1,5 +1,6 @@
-"""The shared base (`base`), the home and standard pages (`pages`) and the shared
-snippets (`snippets`). Page types of the sections build on `SitePage` and `IndexPage`."""
+"""The shared base (`base`), the home and standard pages (`pages`), the shared
+snippets (`snippets`) and the review step of translations (`review`). Page types of
+the sections build on `SitePage` and `IndexPage`."""
 
 from home.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -10,6 +11,7 @@ from home.models.base import (
     validate_latin_slug,
 )
 from home.models.pages import HomePage, StandardPage
+from home.models.review import SecondTranslatorApprovalTask
 from home.models.snippets import (
     NavigationMenu,
     Organisation,
@@ -26,6 +28,7 @@ __all__ = [
     "Organisation",
     "OrganisationLink",
     "SiteNavigation",
+    "SecondTranslatorApprovalTask",
     "SitePage",
     "StandardPage",
     "TranslatableSnippet",

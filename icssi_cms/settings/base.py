@@ -231,6 +231,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # A new translation of a live page must not go live with English text in it:
 # translators publish their own work.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An approved translation whose English is not live yet waits and goes live with it
+# (home/i18n/translation_review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.i18n.workflow_finish.publish_approved"
 
 # Machine translation: off unless MACHINE_TRANSLATION names a service. Its output
 # fills the translation editor as a draft; a translator reviews and publishes it.

@@ -1,11 +1,32 @@
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from home.i18n.permissions import GROUPS
+from home.models import SecondTranslatorApprovalTask
 
 SNIPPET_MODELS = [("home", "organisation"), ("news", "topic"), ("home", "navigationmenu")]
+# Each translated language's review (home/i18n/translation_review.py): workflow and
+# task names, shown to its translators and to the editors, in both their languages.
+REVIEW_NAMES = {
+    "ar": ("مراجعة الترجمة العربية · Arabic review", "موافقة مترجم ثانٍ · Second Arabic translator"),
+    "ckb": (
+        "پێداچوونەوەی وەرگێڕانی کوردی · Kurdish review",
+        "پەسەندکردنی وەرگێڕێکی تر · Second Kurdish translator",
+    ),
+}
+# Wagtail's own default workflow: every page, approved by the group "Moderators",
+# which nobody here is in.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 # Visitors' submissions: Editors read, approve, export and delete them.
 SUBMISSION_MODELS = ["campaignendorsement", "conferenceregistration"]
 
@@ -18,7 +39,8 @@ class Command(BaseCommand):
     help = (
         "Create or update the groups: 'Editors' (edit and publish everything, start "
         "translations) and 'Arabic translators' / 'Kurdish translators' (edit and publish "
-        "only their language's pages and snippets). Run after load_seed_content."
+        "only their language's pages and snippets; a second translator of the language "
+        "approves each page before it goes live). Run after load_seed_content."
     )
 
     def handle(self, verbosity=1, **options):
@@ -30,6 +52,7 @@ class Command(BaseCommand):
                 self.setup_translators(group, language)
             if verbosity:
                 self.stdout.write(f"{'Created' if created else 'Updated'} the group “{name}”")
+        self.retire_wagtail_default_workflow()
 
     def grant_pages(self, group, page, codenames):
         for codename in codenames:
@@ -104,3 +127,22 @@ class Command(BaseCommand):
         self.grant_collection(
             group, [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
         )
+        self.setup_review(group, language, home)
+
+    def setup_review(self, group, language, home):
+        """The language's review workflow on its tree. Made once: an admin who
+        switches it off (a one-translator team) or assigns another keeps their choice."""
+        workflow_name, task_name = REVIEW_NAMES[language]
+        task, _ = SecondTranslatorApprovalTask.objects.get_or_create(name=task_name)
+        task.groups.add(group)
+        workflow, created = Workflow.objects.get_or_create(name=workflow_name)
+        if created:
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+            WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+
+    def retire_wagtail_default_workflow(self):
+        default = Workflow.objects.filter(
+            name=WAGTAIL_DEFAULT_WORKFLOW, active=True, workflow_pages__page__depth=1
+        ).first()
+        if default is not None:
+            default.deactivate()
