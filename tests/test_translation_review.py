@@ -15,6 +15,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from home.i18n.locale_trees import synchronise_locale_trees
+from home.i18n.translation_status import IN_REVIEW, page_translation_states
 from home.models import HomePage, SecondTranslatorApprovalTask
 from tests.factories import StandardPageFactory, StatementFactory, make_user
 
@@ -230,3 +231,19 @@ def test_changes_requested_come_back_to_the_translator_and_go_again_to_review(
     assert fresh(arabic).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert approve(client, second_arabic_translator, arabic).status_code == 302
     assert fresh(arabic).live
+
+
+def test_the_translation_overview_says_a_page_is_in_review(
+    review_on, editor, arabic_translator, client
+):
+    english = new_statement(editor)
+    arabic = translate_everything(english, "ar")
+    press_publish(client, arabic_translator, arabic)
+    states = page_translation_states()
+    (arabic_state,) = [s for s in states[locale("ar")] if s.original.pk == english.pk]
+    (kurdish_state,) = [s for s in states[locale("ckb")] if s.original.pk == english.pk]
+    assert arabic_state.status == IN_REVIEW
+    assert kurdish_state.status != IN_REVIEW
+    client.force_login(editor)
+    overview = client.get("/admin/translation-overview/").content.decode()
+    assert "Sent for review by a second translator" in overview

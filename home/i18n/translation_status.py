@@ -8,17 +8,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 LIVE = "live"
 DRAFT = "draft"
 OUT_OF_DATE = "out_of_date"
+IN_REVIEW = "in_review"
 MISSING = "missing"
 
 STATUS_LABELS = {
     LIVE: _("Translated and live"),
     DRAFT: _("Translated, not published"),
+    IN_REVIEW: _("Sent for review by a second translator"),
     OUT_OF_DATE: _("Out of date with the original"),
     MISSING: _("Not translated"),
 }
@@ -58,6 +60,15 @@ def page_translation_states(source_language=None):
         (translation.source_id, translation.target_locale_id): translation
         for translation in Translation.objects.filter(source__in=sources.values(), enabled=True)
     }
+    in_review = set(
+        WorkflowState.objects.active()
+        .filter(
+            object_id__in=[str(page.pk) for page in counterparts.values()],
+            base_content_type__app_label="wagtailcore",
+            base_content_type__model="page",
+        )
+        .values_list("object_id", flat=True)
+    )
     result = {}
     for locale in Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"):
         states = []
@@ -69,7 +80,7 @@ def page_translation_states(source_language=None):
                 TranslationState(
                     original=original,
                     locale=locale,
-                    status=status_of(original, page, source, translation),
+                    status=status_of(original, page, source, translation, in_review),
                     page=page,
                     translation=translation,
                     source=source,
@@ -79,7 +90,9 @@ def page_translation_states(source_language=None):
     return result
 
 
-def status_of(original, page, source, translation):
+def status_of(original, page, source, translation, in_review=()):
+    if page is not None and str(page.pk) in in_review:
+        return IN_REVIEW
     if page is None or page.alias_of_id is not None:
         return MISSING
     changed_since_sync = (
