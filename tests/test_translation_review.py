@@ -104,6 +104,9 @@ def test_a_translators_publish_goes_to_review_and_a_second_translator_publishes_
 ):
     english = new_statement(editor)
     arabic = translate_everything(english, "ar")
+    client.force_login(arabic_translator)
+    editor_page = client.get(f"/admin/pages/{arabic.pk}/edit/").content.decode()
+    assert "sends it to them for review" in editor_page
     response = press_publish(client, arabic_translator, arabic)
     assert "Sent for review" in response.content.decode() or "أُرسلت للمراجعة" in (
         response.content.decode()

@@ -104,7 +104,19 @@ def approved_and_waiting(page):
 
 @hooks.register("before_edit_page", order=-2)  # before the translation editor's hooks
 def publish_goes_to_review(request, page):
-    if request.method != "POST" or not must_send_for_review(request.user, page):
+    if not must_send_for_review(request.user, page):
+        return None
+    if request.method == "GET" and translation_in_progress(page) is not None:
+        # The translation editor's button says "Publish in …" whatever happens next.
+        messages.info(
+            request,
+            _(
+                "In this language a second translator approves each page: “Publish” "
+                "sends it to them for review."
+            ),
+        )
+        return None
+    if request.method != "POST":
         return None
     if "action-publish" in request.POST:
         # The page editor offers no Publish (below); a hand-made request is sent
