@@ -250,3 +250,34 @@ def test_the_translation_overview_says_a_page_is_in_review(
     client.force_login(editor)
     overview = client.get("/admin/translation-overview/").content.decode()
     assert "Sent for review by a second translator" in overview
+
+
+def test_the_reviewers_and_then_the_translator_are_emailed_in_their_language(
+    review_on,
+    editor,
+    arabic_translator,
+    second_arabic_translator,
+    client,
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    from wagtail.users.models import UserProfile
+
+    for user in (arabic_translator, second_arabic_translator):
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
+    arabic = translate_everything(new_statement(editor), "ar")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        press_publish(client, arabic_translator, arabic)
+    (sent,) = mail.outbox  # to the reviewer, not to the translator who sent it
+    assert sent.to == ["arabic2@example.org"]
+    assert "للموافقة" in sent.subject and "Water is not a weapon (ar)" in sent.subject
+    assert f"/admin/pages/workflow/preview/{arabic.pk}/" in sent.body
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(client, second_arabic_translator, arabic)
+    (approved,) = mail.outbox
+    assert approved.to == ["arabic@example.org"]
+    assert approved.subject.startswith("تمت الموافقة على الصفحة")
