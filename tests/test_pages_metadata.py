@@ -85,6 +85,19 @@ def test_every_page_has_a_title_description_and_canonical(seed_site, client):
         assert '<meta name="twitter:card" content="summary_large_image">' in html, page.url
 
 
+@pytest.mark.parametrize("code", ["en", "ar", "ckb"])
+@pytest.mark.parametrize("address", ["privacy/", "accessibility/", "search/"])
+def test_the_site_pages_of_the_footer_and_search_have_a_description(
+    seed_site, client, code, address
+):
+    """Pages that are not Wagtail pages describe themselves too, in the reader's
+    language (Lighthouse's SEO audit "Document has a meta description")."""
+    html = client.get(f"/{code}/{address}").content.decode()
+    (description,) = re.findall(r'<meta name="description" content="([^"]+)">', html)
+    if code != "en":
+        assert not re.search(r"[A-Za-z]{4,}", description), description
+
+
 def test_open_graph_describes_a_statement_as_an_article(seed_site, client):
     html = client.get("/ar/campaigns/end-cross-border-bombings/").content.decode()
     assert (
