@@ -215,6 +215,7 @@ def privacy(request):
             "registration_days": settings.REGISTRATION_RETENTION_DAYS,
             "endorsement_days": settings.UNAPPROVED_ENDORSEMENT_RETENTION_DAYS,
             "contact": settings.PRIVACY_CONTACT_EMAIL,
+            "language_versions_of_view": True,
         },
     )
 
@@ -229,5 +230,9 @@ def accessibility(request):
     return TemplateResponse(
         request,
         "accessibility.html",
-        {"contact": settings.ACCESSIBILITY_CONTACT_EMAIL, "reviewed": ACCESSIBILITY_REVIEWED},
+        {
+            "contact": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "reviewed": ACCESSIBILITY_REVIEWED,
+            "language_versions_of_view": True,
+        },
     )

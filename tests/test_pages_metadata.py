@@ -226,3 +226,22 @@ def test_home_screen_manifest_in_the_readers_language(seed_site, client, lang, n
     )
     for icon in manifest["icons"]:
         assert client.get(icon["src"]).status_code == 200, icon
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "ckb"])
+@pytest.mark.parametrize("address", ["privacy/", "accessibility/"])
+def test_the_footer_pages_name_their_own_address_and_their_other_languages(
+    seed_site, client, code, address
+):
+    """Search engines show each reader the privacy and accessibility pages in their
+    own language: a canonical address and one hreflang link per language."""
+    html = client.get(f"/{code}/{address}?utm_source=whatsapp").content.decode()
+    (canonical,) = re.findall(r'<link rel="canonical" href="([^"]+)">', html)
+    assert canonical == f"http://testserver/{code}/{address}"
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert alternates == {
+        "en": f"http://testserver/en/{address}",
+        "ar": f"http://testserver/ar/{address}",
+        "ckb": f"http://testserver/ckb/{address}",
+        "x-default": f"http://testserver/en/{address}",
+    }

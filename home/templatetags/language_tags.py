@@ -65,6 +65,17 @@ def language_links(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def view_language_versions(context):
+    """For a page of the site's own (privacy, accessibility), not a Wagtail page: its
+    address in each language, absolute, for the canonical and hreflang links."""
+    request = context["request"]
+    return [
+        {"code": code, "url": request.build_absolute_uri(translate_url(request.path, code))}
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 @register.filter
 def written_date(value, style="day"):
     """A date as the reader's language writes it: {{ date|written_date }},
