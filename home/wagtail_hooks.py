@@ -11,12 +11,13 @@ from home.cross_site import refuse, sent_from_this_site
 
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, labels
 # upstream writes in English or freezes in one language, machine translation in a
-# sync).
+# sync, earlier translations offered when the English changed).
 from home.i18n import (  # noqa: F401
     english_admin_labels,
     frozen_report_menu_label,
     rtl_translation_editor,
     sync_machine_translation,
+    translation_memory,
 )
 from home.i18n.overview import TranslationOverviewView, TranslationSummaryPanel
 from home.i18n.translation_views_per_language import translate_buttons, translation_urls
