@@ -36,7 +36,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext, gettext_noop
 
 from wagtail import hooks
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from home.i18n.draft_translations import translation_in_progress
 
 # Stored in English (the `tool_name` column), translated when shown.
 TOOL_NAME = gettext_noop("this site's earlier translations")
@@ -130,15 +132,7 @@ def offer_earlier_translations(source, locale):
 def offer_when_editor_opens(request, instance):
     if request.method != "GET" or not hasattr(instance, "translation_key"):
         return None
-    translation = (
-        Translation.objects.filter(
-            source__object_id=instance.translation_key,
-            target_locale_id=instance.locale_id,
-            enabled=True,
-        )
-        .select_related("source", "target_locale")
-        .first()
-    )
+    translation = translation_in_progress(instance)
     if translation is not None:
         offer_earlier_translations(translation.source, translation.target_locale)
     return None
