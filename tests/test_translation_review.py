@@ -133,6 +133,17 @@ def test_a_translators_publish_goes_to_review_and_a_second_translator_publishes_
     assert arabic.current_workflow_state is None
 
 
+def test_an_incomplete_translation_is_refused_not_sent_for_review(
+    review_on, editor, arabic_translator, client
+):
+    english = new_statement(editor)
+    arabic = english.get_translation(locale("ar"))
+    response = press_publish(client, arabic_translator, arabic)
+    assert "Not published" in response.content.decode() or "لم تُنشر" in (response.content.decode())
+    assert fresh(arabic).current_workflow_state is None
+    assert fresh(arabic).alias_of_id is not None
+
+
 def test_the_translator_does_not_see_their_own_work_as_waiting_for_review(
     review_on, editor, arabic_translator, client
 ):

@@ -27,7 +27,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.signals import page_published
 from wagtail.workflows import publish_workflow_state
 
-from home.i18n.draft_translations import refuse_incomplete_publish, translation_in_progress
+from home.i18n.draft_translations import translation_in_progress, untranslated_count
 from home.i18n.permissions import user_can_edit_locale
 from home.models.review import SecondTranslatorApprovalTask
 
@@ -129,11 +129,10 @@ def publish_goes_to_review(request, page):
     if request.POST.get("action") != "publish":
         return None
     translation = translation_in_progress(page)
-    if translation is None:
+    if translation is None or untranslated_count(translation.source, translation.target_locale):
+        # draft_translations' before_edit_page hook, next in order, refuses an
+        # incomplete translation with its message.
         return None
-    refused = refuse_incomplete_publish(request, translation)
-    if refused:
-        return refused
     translation.save_target(user=request.user, publish=False)
     page.refresh_from_db()
     send_for_review(page, request.user)
