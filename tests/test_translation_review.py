@@ -72,6 +72,16 @@ def approve(client, user, page):
     )
 
 
+def approved_before_its_english(client, editor, translator, reviewer):
+    """A statement under embargo: its English not published yet, its Arabic translated,
+    sent for review and approved."""
+    english = new_statement(editor, live=False)
+    arabic = translate_everything(english, "ar")
+    press_publish(client, translator, arabic)
+    approve(client, reviewer, arabic)
+    return english, arabic
+
+
 def fresh(page):
     return Page.objects.get(pk=page.pk)
 
@@ -194,10 +204,9 @@ def test_with_review_switched_off_a_translator_publishes_directly(
 def test_approved_translations_of_an_unpublished_english_go_live_with_it(
     review_on, editor, arabic_translator, second_arabic_translator, client
 ):
-    english = new_statement(editor, live=False)
-    arabic = translate_everything(english, "ar")
-    press_publish(client, arabic_translator, arabic)
-    approve(client, second_arabic_translator, arabic)
+    english, arabic = approved_before_its_english(
+        client, editor, arabic_translator, second_arabic_translator
+    )
     arabic = fresh(arabic)
     assert not arabic.live  # approved, waiting for the English: the embargo holds
 
@@ -210,10 +219,9 @@ def test_approved_translations_of_an_unpublished_english_go_live_with_it(
 def test_a_scheduled_english_releases_its_approved_translations_at_its_time(
     review_on, editor, arabic_translator, second_arabic_translator, client
 ):
-    english = new_statement(editor, live=False)
-    arabic = translate_everything(english, "ar")
-    press_publish(client, arabic_translator, arabic)
-    approve(client, second_arabic_translator, arabic)
+    english, arabic = approved_before_its_english(
+        client, editor, arabic_translator, second_arabic_translator
+    )
 
     english = fresh(english).specific
     english.go_live_at = timezone.now() + timedelta(seconds=2)

@@ -22,11 +22,15 @@ def start_translation(statement, language_code):
     return statement.get_translation(locale)
 
 
-def translate(page, english, text):
-    """Types `text` as the translation of the piece `english`, and waits for the save."""
+def open_piece(page, english):
+    """Opens the piece `english` of the translation editor for typing."""
     piece = page.locator(".js-translation-editor li", has_text=english).first
-    piece.get_by_role("button", name=re.compile("Translate|Edit|ترجم|تحرير")).first.click()
-    box = page.locator(".js-translation-editor textarea")
+    piece.get_by_role("button", name=re.compile("Translate|Edit|ترجم|تحرير|تعديل")).first.click()
+    return page.locator(".js-translation-editor textarea")
+
+
+def save_piece(page, box, text):
+    """Types `text` into the open piece and waits for the save."""
     box.fill(text)
     with page.expect_response(lambda response: "/strings/" in response.url) as saved:
         page.locator(".js-translation-editor").get_by_role(
@@ -34,6 +38,11 @@ def translate(page, english, text):
         ).click()
     assert saved.value.ok
     expect(box).to_have_count(0)
+
+
+def translate(page, english, text):
+    """Types `text` as the translation of the piece `english`, and waits for the save."""
+    save_piece(page, open_piece(page, english), text)
 
 
 def open_preview(page):
@@ -130,16 +139,9 @@ def test_english_changes_and_the_arabic_translator_finds_their_earlier_text_offe
     expect(changed).to_contain_text("فقد المزارعون في البصرة محاصيلهم.")
     expect(changed).to_contain_text("الترجمات السابقة في هذا الموقع")
 
-    changed.get_by_role("button", name=re.compile("Edit|تحرير|تعديل")).click()
-    box = page.locator(".js-translation-editor textarea")
+    box = open_piece(page, "Farmers in Basra have lost two harvests in a row.")
     expect(box).to_have_value("فقد المزارعون في البصرة محاصيلهم.")
-    box.fill("فقد المزارعون في البصرة موسمين متتاليين من المحاصيل.")
-    with page.expect_response(lambda response: "/strings/" in response.url) as saved:
-        page.locator(".js-translation-editor").get_by_role(
-            "button", name=re.compile("^(Save|حفظ)")
-        ).click()
-    assert saved.value.ok
-    expect(box).to_have_count(0)
+    save_piece(page, box, "فقد المزارعون في البصرة موسمين متتاليين من المحاصيل.")
     expect(changed).not_to_contain_text("الترجمات السابقة في هذا الموقع")
 
     page.get_by_role("button", name=re.compile("Publish in|نشر")).first.click()
