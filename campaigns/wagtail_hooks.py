@@ -39,13 +39,20 @@ class SubmissionIndexView(IndexView):
         )
 
 
-class CampaignEndorsementViewSet(ModelViewSet):
-    model = CampaignEndorsement
+class SubmissionViewSet(ModelViewSet):
+    """What the two kinds of visitor submission share in the admin: listed under
+    "Submissions" (not the main menu), exported safely, inspectable."""
+
     index_view_class = SubmissionIndexView
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+
+
+class CampaignEndorsementViewSet(SubmissionViewSet):
+    model = CampaignEndorsement
     icon = "group"
     menu_label = _("Campaign endorsements")
     url_prefix = "campaigns/endorsements"
-    add_to_admin_menu = False
     list_display = [
         "organisation_name",
         "country",
@@ -65,16 +72,13 @@ class CampaignEndorsementViewSet(ModelViewSet):
     ]
     export_filename = "campaign-endorsements"
     form_fields = ["approved", *CampaignEndorsement.VISITOR_FIELDS]
-    inspect_view_enabled = True
 
 
-class ConferenceRegistrationViewSet(ModelViewSet):
+class ConferenceRegistrationViewSet(SubmissionViewSet):
     model = ConferenceRegistration
-    index_view_class = SubmissionIndexView
     icon = "date"
     menu_label = _("Conference registrations")
     url_prefix = "campaigns/registrations"
-    add_to_admin_menu = False
     list_display = ["name", "organisation", "country", "email", "conference", "submitted_at"]
     list_filter = ["conference"]
     search_fields = ["name", "organisation", "email", "country"]
@@ -91,7 +95,6 @@ class ConferenceRegistrationViewSet(ModelViewSet):
     export_headings = {"languages_display": _("languages spoken")}
     export_filename = "conference-registrations"
     form_fields = ConferenceRegistration.VISITOR_FIELDS
-    inspect_view_enabled = True
 
 
 class SubmissionsGroup(ModelViewSetGroup):
