@@ -2,6 +2,8 @@
 changes, the translator's earlier translation is offered again, as a draft to check,
 when they open the translation."""
 
+from urllib.parse import urlencode
+
 import pytest
 
 from django.utils import translation as django_translation
@@ -210,3 +212,34 @@ def test_a_changed_title_offers_the_earlier_title(seed_site, editor, arabic_tran
     open_editor(client, arabic_translator, page_in("ar", statement))
 
     assert translation_of(translation, "Water is not a weapon of war").data == ARABIC[TITLE]
+
+
+def test_publish_is_refused_while_an_offer_is_unchecked_and_allowed_once_it_is_saved(
+    seed_site, editor, arabic_translator, client
+):
+    statement, translation = translated_statement(editor)
+    changed = "Farmers in Basra have lost two harvests."
+    change_paragraph(statement, 1, f"<p>{changed}</p>")
+    arabic = page_in("ar", statement)
+    open_editor(client, arabic_translator, arabic)
+
+    refused = client.post(f"/admin/pages/{arabic.pk}/edit/", {"action": "publish"}, follow=True)
+    assert "earlier translation" in refused.content.decode() or "ترجمة سابقة" in (
+        refused.content.decode()
+    )
+    assert not any("Published" in str(m) for m in refused.context["messages"])
+
+    # The translator checks the offer, corrects it and saves it (the editor's Save).
+    corrected = "فقد المزارعون في البصرة موسمين من المحاصيل."
+    offered = translation_of(translation, changed)
+    segment = StringSegment.objects.get(source=translation.source, string__data=changed)
+    saved = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        urlencode({"value": corrected}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert saved.status_code == 200
+    offered.refresh_from_db()
+    assert offered.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL
+    client.post(f"/admin/pages/{arabic.pk}/edit/", {"action": "publish"})
+    assert corrected in str(page_in("ar", statement).specific.body)

@@ -24,6 +24,8 @@ with `translation_type=MACHINE` and `tool_name=TOOL_NAME`, which the editor show
 language (`get_comment` below translates the stored English name when it is shown).
 Saving the piece in the editor makes it the translator's own (manual). A translation
 already there is never replaced, and opening the editor again offers nothing new.
+An offer nobody has saved is a translation of English the page no longer says, so
+Publish is refused while one is left (`refuse_publish_with_unchecked_offers`).
 
 Can go when: wagtail-localize offers earlier translations itself (it has no issue
 for it yet); `tests/test_translation_memory.py` says what this must keep doing.
@@ -32,8 +34,11 @@ for it yet); `tests/test_translation_memory.py` says what this must keep doing.
 import copy
 import difflib
 
+from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext, gettext_noop
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from wagtail import hooks
 from wagtail_localize.models import StringSegment, StringTranslation
@@ -138,6 +143,47 @@ def offer_when_editor_opens(request, instance):
     return None
 
 
-# Before draft_translations' (-1) and wagtail-localize's hooks, which render the editor.
+def unchecked_offers(source, locale):
+    """How many pieces of `source` still show an offer that nobody has saved."""
+    in_source = StringSegment.objects.filter(
+        source=source, string_id=OuterRef("translation_of_id"), context_id=OuterRef("context_id")
+    )
+    return StringTranslation.objects.filter(
+        Exists(in_source), locale=locale, tool_name=TOOL_NAME
+    ).count()
+
+
+def refuse_publish_with_unchecked_offers(request, instance):
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not hasattr(instance, "translation_key"):
+        return None
+    translation = translation_in_progress(instance)
+    if translation is None:
+        return None
+    count = unchecked_offers(translation.source, translation.target_locale)
+    if not count:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "Not published: %(count)d piece still shows an earlier translation, made for "
+            "English the page no longer says. Check it, correct it if needed, save it, "
+            "and publish again.",
+            "Not published: %(count)d pieces still show an earlier translation, made "
+            "for English the page no longer says. Check each, correct it if needed, "
+            "save it, and publish again.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(request.path)
+
+
+# Before draft_translations' (-1) and wagtail-localize's hooks, which render the editor;
+# the refusal also before translation_review's (-2), so no unchecked offer goes to a
+# reviewer either.
+hooks.register("before_edit_page", refuse_publish_with_unchecked_offers, order=-3)
+hooks.register("before_edit_snippet", refuse_publish_with_unchecked_offers, order=-3)
 hooks.register("before_edit_page", offer_when_editor_opens, order=-2)
 hooks.register("before_edit_snippet", offer_when_editor_opens, order=-2)

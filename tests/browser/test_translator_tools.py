@@ -139,6 +139,13 @@ def test_english_changes_and_the_arabic_translator_finds_their_earlier_text_offe
     expect(changed).to_contain_text("فقد المزارعون في البصرة محاصيلهم.")
     expect(changed).to_contain_text("الترجمات السابقة في هذا الموقع")
 
+    # Publishing with the offer unread is refused, saying why.
+    page.get_by_role("button", name=re.compile("Publish in|نشر")).first.click()
+    expect(page.locator(".messages")).to_contain_text("ترجمة سابقة")
+    changed = page.locator(
+        ".js-translation-editor li", has_text="Farmers in Basra have lost two harvests in a row."
+    ).first
+
     box = open_piece(page, "Farmers in Basra have lost two harvests in a row.")
     expect(box).to_have_value("فقد المزارعون في البصرة محاصيلهم.")
     save_piece(page, box, "فقد المزارعون في البصرة موسمين متتاليين من المحاصيل.")
