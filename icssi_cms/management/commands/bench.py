@@ -366,9 +366,10 @@ class Command(BaseCommand):
 
     def memory_side_by_side(self, sites, work):
         """Two minutes of wrk -t2 -c4 on a mix of pages at each site at once (8
-        connections in all); each gunicorn process's RSS and PSS after each minute.
-        PSS counts pages shared with other processes (the master's, copy-on-write
-        after a preload) in shares: the sum over a server's processes is its memory."""
+        connections in all); each gunicorn process's RSS, PSS and private memory at
+        60 s, and how much each grew by 120 s. PSS counts pages shared with other
+        processes (the master's, copy-on-write after a preload) in shares: the sum over
+        a server's processes is its memory."""
         for name, (_process, port, pages) in sites.items():
             for page in pages:
                 status = self.status(port, page)
@@ -398,8 +399,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"\n  Memory (MiB) after 60 s and 120 s of load, {', '.join(sites)}:\n"
-            f"  {'site':<22} {'process':<14} {'RSS 60s':>8} {'RSS 120s':>9} {'drift':>6} "
-            f"{'PSS 60s':>8} {'PSS 120s':>9} {'drift':>6}"
+            f"  {'site':<22} {'process':<14} {'RSS':>13} {'PSS':>13} {'private':>13}"
         )
         for name in sites:
             first, second = readings[0][name], readings[1][name]
@@ -408,16 +408,15 @@ class Command(BaseCommand):
                 if pid not in second:
                     self.stdout.write(f"  {name:<22} {label:<14} replaced during the second minute")
                     continue
-                (rss1, pss1), (rss2, pss2) = first[pid], second[pid]
-                self.stdout.write(
-                    f"  {name:<22} {label:<14} {rss1:>8.1f} {rss2:>9.1f} {rss2 - rss1:>+6.1f} "
-                    f"{pss1:>8.1f} {pss2:>9.1f} {pss2 - pss1:>+6.1f}"
+                figures = " ".join(
+                    f"{before:>6.1f}{after - before:>+7.1f}"
+                    for before, after in zip(first[pid], second[pid], strict=True)
                 )
-            pss1 = sum(pss for _rss, pss in first.values())
-            pss2 = sum(pss for _rss, pss in second.values())
+                self.stdout.write(f"  {name:<22} {label:<14} {figures}")
+            pss1 = sum(pss for _rss, pss, _private in first.values())
+            pss2 = sum(pss for _rss, pss, _private in second.values())
             self.stdout.write(
-                f"  {name:<22} {'all (PSS sum)':<14} {'':>8} {'':>9} {'':>6} "
-                f"{pss1:>8.1f} {pss2:>9.1f} {pss2 - pss1:>+6.1f}"
+                f"  {name:<22} {'all processes':<14} {'':>13} {pss1:>6.1f}{pss2 - pss1:>+7.1f}"
             )
             rates = " then ".join(
                 f"{load[name]['rate']:.0f} req/s (p99 {load[name]['p99']:.0f} ms, "
@@ -574,14 +573,18 @@ def children(pid):
 
 
 def server_memory(master):
-    """{pid: (RSS, PSS) in MiB} for a gunicorn master and its workers."""
+    """{pid: (RSS, PSS, private) in MiB} for a gunicorn master and its workers;
+    private memory (shared with no other process) is what one more worker costs."""
     memory = {}
     for pid in [master, *children(master)]:
         status = Path(f"/proc/{pid}/status").read_text()
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        rss = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1))
-        pss = int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1))
-        memory[pid] = (rss / 1024, pss / 1024)
+
+        def kilobytes(field, text=rollup):
+            return int(re.search(rf"^{field}:\s+(\d+) kB", text, re.M).group(1))
+
+        private = kilobytes("Private_Clean") + kilobytes("Private_Dirty")
+        memory[pid] = (kilobytes("VmRSS", status) / 1024, kilobytes("Pss") / 1024, private / 1024)
     return memory
 
 
