@@ -472,7 +472,11 @@ class Command(BaseCommand):
 
     def search_quality(self, env):
         self.stdout.write("\nSearch query set (search/query_set.py), seed site:")
-        self.manage(env, "bench", "--measure-search-quality", quiet=False)
+        output = self.manage(env, "bench", "--measure-search-quality", quiet=False)
+        # the figures, without the JSON line the production settings log per request
+        self.stdout.write(
+            "\n".join(line for line in output.splitlines() if not line.startswith("{"))
+        )
 
     def measure_search_quality(self):
         """In the benchmark's environment: recall and precision per language."""
