@@ -1,6 +1,7 @@
 """gunicorn settings: `gunicorn -c icssi_cms/gunicorn.conf.py icssi_cms.wsgi`.
 Every value can be overridden from the environment (GUNICORN_*)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -14,6 +15,21 @@ keepalive = 5
 # pages, and a replaced worker starts at once instead of importing Django and Wagtail
 # again (a second or two during which its requests wait).
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
+if preload_app:
+    # A collection in a worker writes to every object it visits, and the kernel then
+    # copies the page the worker shared with the master. So, as Python's gc.freeze()
+    # documentation advises: no collection in the master while it loads the app, its
+    # objects frozen (never visited again) before the workers are forked, and the
+    # collector back on in each worker.
+    gc.disable()
+
+
+def when_ready(server):
+    """Once the master has loaded the app, before the first fork."""
+    if preload_app:
+        gc.freeze()
+
+
 # Replace a worker now and then so that no slow leak builds up: rarely (a cached page
 # is 1-3 ms, so 2,000 requests were a few seconds), at spread-out moments so that
 # workers are never replaced together; 0 turns it off.
@@ -30,3 +46,4 @@ def post_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
+    gc.enable()  # off in the master only (above)

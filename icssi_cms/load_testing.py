@@ -7,6 +7,7 @@ import contextlib
 import http.client
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -45,39 +46,52 @@ def wait_for(url, seconds=30):
 @contextlib.contextmanager
 def gunicorn(env, port, workers, ready_path="/health/"):
     """gunicorn with icssi_cms/gunicorn.conf.py on 127.0.0.1:`port`, until the block ends."""
+    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "icssi_cms" / "gunicorn.conf.py")]
+    env = {
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    with server(
+        command + ["icssi_cms.wsgi"], env, ROOT, f"http://127.0.0.1:{port}{ready_path}"
+    ) as process:
+        yield process
+
+
+@contextlib.contextmanager
+def server(command, env, cwd, ready_url):
+    """`command` running in `cwd` once `ready_url` answers, until the block ends."""
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the server, below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "icssi_cms" / "gunicorn.conf.py")]
-        + ["icssi_cms.wsgi"],
-        env={
-            **env,
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_ACCESS_LOG": "",
-        },
-        cwd=ROOT,
-        stderr=log,
-    )
+    # The application's own log (a JSON line per request) with gunicorn's, out of the way.
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     try:
         try:
             # A loaded machine may take a while to import the site in each worker.
-            wait_for(f"http://127.0.0.1:{port}{ready_path}", seconds=120)
+            wait_for(ready_url, seconds=120)
         except RuntimeError:
             log.seek(0)
-            raise RuntimeError(f"gunicorn did not start: {log.read().decode()[-2000:]}") from None
-        yield server
+            raise RuntimeError(
+                f"{shlex.join(command)} did not start: {log.read().decode()[-2000:]}"
+            ) from None
+        yield process
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        process.terminate()
+        process.wait(timeout=30)
         log.close()
 
 
 def wrk(url, seconds, connections, script=None):
     """wrk's report on `url` (text), with two threads."""
+    command = wrk_command(url, seconds, connections, script)
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def wrk_command(url, seconds, connections, script=None):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
     if script:
         command += ["-s", str(script)]
-    return subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    return command + [url]
 
 
 def parse_wrk(output):

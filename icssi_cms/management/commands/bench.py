@@ -4,8 +4,10 @@ On a copy of the seed site with the production settings (SQLite, DEBUG off):
 SQL queries, HTML size and CPU time per request for each page of ARCHIVE_PAGES as the
 archive grows to 10, 1,000 and 10,000 statements (the curve); a Lighthouse run
 (performance, accessibility, best practices, SEO) in headless Chromium; throughput
-with wrk through gunicorn. Prints figures; never fails on them: targets are in
-docs/performance.md. Each figure is its own method, called from handle().
+with wrk through gunicorn; with --compare-bakerydemo PATH, only the static file's
+rate and the workers' memory beside the Wagtail bakerydemo's in the same run.
+Prints figures; never fails on them: targets are in docs/performance.md. Each
+figure is its own method, called from handle().
 """
 
 import gzip
@@ -23,7 +25,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from icssi_cms.load_testing import free_port, gunicorn, parse_wrk, wrk
+from icssi_cms.load_testing import (
+    free_port,
+    gunicorn,
+    parse_wrk,
+    server,
+    wrk,
+    wrk_command,
+)
 
 PAGES = {
     "home": "/en/",
@@ -51,6 +60,18 @@ ARCHIVE_PAGES = {
 ARCHIVE_SIZES = (10, 1000, 10000)
 CPU_REQUESTS = 20  # requests timed per page and size
 LIGHTHOUSE_VERSION = "12"
+# Issue 11 compares the site with the Wagtail bakerydemo on the same machine: home, a
+# page, an index and one more on each. Not search: with the seed site indexed, ours took
+# 0.8-2 s per search under this load (2026-12-03), so the load would be mostly searches.
+MEMORY_PAGES = [
+    "/en/",
+    "/en/news/iraqi-civil-initiative-launched/",
+    "/en/news/",
+    "/ar/campaigns/end-cross-border-bombings/",
+]
+BAKERYDEMO_PAGES = ["/", "/blog/bread-circuses/", "/blog/", "/breads/"]
+# Even, so that each site goes first in as many rounds.
+STATIC_ROUNDS = 4
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync"
 
 
@@ -66,6 +87,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-lighthouse", action="store_true")
         parser.add_argument("--no-wrk", action="store_true")
         parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
+        parser.add_argument(
+            "--compare-bakerydemo",
+            metavar="PATH",
+            help="only the static file and worker memory beside the bakerydemo checked out "
+            "at PATH (its .venv, bench-env.sh and bakerydemodb)",
+        )
         parser.add_argument("--measure-queries", action="store_true", help=argparse_hidden())
         parser.add_argument("--measure-search-quality", action="store_true", help=argparse_hidden())
 
@@ -78,6 +105,17 @@ class Command(BaseCommand):
         root = Path(settings.BASE_DIR)
         work = Path(tempfile.mkdtemp(prefix="icssi-bench-"))
         port = free_port()
+        if options["compare_bakerydemo"]:
+            bakerydemo = Path(options["compare_bakerydemo"]).resolve()
+            missing = self.bakerydemo_missing(bakerydemo)
+            if missing:
+                self.stdout.write(f"Side by side with bakerydemo: skipped ({missing}).")
+                return
+            env = self.prepare_copy(work, port)
+            self.use_redis_if_running(env)
+            self.compare_bakerydemo(env, port, bakerydemo, work)
+            shutil.rmtree(work, ignore_errors=True)
+            return
         env = self.prepare_copy(work, port)
         self.search_quality(env)
         self.use_redis_if_running(env)
@@ -217,6 +255,183 @@ class Command(BaseCommand):
                 f"{result['rate'] / static_rate:>10.3f} {result['errors']:>7}"
             )
 
+    @staticmethod
+    def bakerydemo_missing(path):
+        """Why the bakerydemo at `path` cannot be measured, or None."""
+        for needed in (".venv/bin/gunicorn", "bench-env.sh", "bakerydemodb"):
+            if not (path / needed).exists():
+                return f"no {path / needed}"
+        if not shutil.which("wrk"):
+            return "no wrk: apt-get install wrk"
+        return None
+
+    def compare_bakerydemo(self, env, port, bakerydemo, work):
+        """Both sites served at once, each by gunicorn with 2 sync workers and its
+        production settings: the static file's rate in alternating wrk runs, then the
+        workers' memory after one and two minutes of load on both, once with our
+        application preloaded in the master (bakerydemo as it ships, without), once
+        the other way round. On a shared machine only figures of one run compare."""
+        database = work / "bakerydemodb"
+        shutil.copy(bakerydemo / "bakerydemodb", database)  # its checkout stays untouched
+        demo_env = self.bakerydemo_env(bakerydemo, database)
+        demo_port = free_port()
+        self.stdout.write(f"\nSide by side with bakerydemo ({bakerydemo}), 2 sync workers each")
+        for phase, ours_preload in enumerate((True, False)):
+            ours_env = {**env, "GUNICORN_PRELOAD": str(ours_preload).lower()}
+            with (
+                gunicorn(ours_env, port, workers=2, ready_path="/en/") as ours,
+                self.bakerydemo_gunicorn(bakerydemo, demo_env, demo_port, not ours_preload) as demo,
+            ):
+                if phase == 0:
+                    self.static_side_by_side(port, demo_port)
+                self.memory_side_by_side(
+                    {
+                        f"ours{' preloaded' if ours_preload else ''}": (ours, port, MEMORY_PAGES),
+                        f"bakerydemo{'' if ours_preload else ' preloaded'}": (
+                            demo,
+                            demo_port,
+                            BAKERYDEMO_PAGES,
+                        ),
+                    },
+                    work,
+                )
+
+    @staticmethod
+    def bakerydemo_env(path, database):
+        """bakerydemo's production settings from its bench-env.sh, on a copy of its
+        database; nothing of ours (settings module, virtualenv) leaks in."""
+        exported = subprocess.run(
+            ["bash", "-c", "set -a; source ./bench-env.sh; env -0"],
+            cwd=path,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(Path.home())},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        env = dict(item.split("=", 1) for item in exported.split("\0") if "=" in item)
+        env["DATABASE_NAME"] = str(database)
+        return env
+
+    @staticmethod
+    def bakerydemo_gunicorn(path, env, port, preload):
+        command = [str(path / ".venv" / "bin" / "gunicorn"), "--workers", "2"]
+        command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}"]
+        # Its own control socket would take the path every other gunicorn uses.
+        command += ["--no-control-socket"] + (["--preload"] if preload else [])
+        return server(command + ["bakerydemo.wsgi"], env, path, f"http://127.0.0.1:{port}/")
+
+    def static_side_by_side(self, port, demo_port):
+        """The main CSS file of each site, wrk -t2 -c8, the two sites alternately (and
+        which goes first alternating too), so that the machine's load weighs on both."""
+        urls = {
+            "ours": self.stylesheet(port, "/en/", r"/static/css/site[^\"]+\.css"),
+            "bakerydemo": self.stylesheet(demo_port, "/", r"/static/css/main[^\"]+\.css"),
+        }
+        for url in urls.values():
+            for _ in range(3):  # warm WhiteNoise's file cache and the workers
+                urllib.request.urlopen(url).read()  # noqa: S310
+        rounds = []
+        for number in range(STATIC_ROUNDS):
+            order = list(urls) if number % 2 == 0 else list(reversed(urls))
+            rounds.append({site: parse_wrk(wrk(urls[site], self.seconds, 8)) for site in order})
+        sizes = {site: len(urllib.request.urlopen(url).read()) for site, url in urls.items()}  # noqa: S310
+        self.stdout.write(
+            f"\nStatic CSS through gunicorn, wrk -t2 -c8, {self.seconds} s per run, alternately "
+            f"(ours {sizes['ours']:,} bytes, bakerydemo {sizes['bakerydemo']:,} bytes, uncompressed):"
+        )
+        self.stdout.write(
+            f"  {'round':<6} {'ours req/s':>11} {'p99 ms':>7} {'bakerydemo req/s':>17} "
+            f"{'p99 ms':>7} {'ours/bakerydemo':>16} {'errors':>7}"
+        )
+        for number, result in enumerate(rounds, 1):
+            ours, demo = result["ours"], result["bakerydemo"]
+            self.stdout.write(
+                f"  {number:<6} {ours['rate']:>11.0f} {ours['p99']:>7.1f} {demo['rate']:>17.0f} "
+                f"{demo['p99']:>7.1f} {ours['rate'] / demo['rate']:>16.2f} "
+                f"{ours['errors'] + demo['errors']:>7}"
+            )
+        ours_rate = sum(result["ours"]["rate"] for result in rounds) / len(rounds)
+        demo_rate = sum(result["bakerydemo"]["rate"] for result in rounds) / len(rounds)
+        self.stdout.write(
+            f"  {'mean':<6} {ours_rate:>11.0f} {max(r['ours']['p99'] for r in rounds):>7.1f} "
+            f"{demo_rate:>17.0f} {max(r['bakerydemo']['p99'] for r in rounds):>7.1f} "
+            f"{ours_rate / demo_rate:>16.2f}   (p99: the worst round)"
+        )
+
+    @staticmethod
+    def stylesheet(port, page, pattern):
+        base = f"http://127.0.0.1:{port}"
+        html = urllib.request.urlopen(base + page).read().decode()  # noqa: S310
+        return base + re.search(pattern, html).group(0)
+
+    def memory_side_by_side(self, sites, work):
+        """Two minutes of wrk -t2 -c4 on a mix of pages at each site at once (8
+        connections in all); each gunicorn process's RSS, PSS and private memory at
+        60 s, and how much each grew by 120 s. PSS counts pages shared with other
+        processes (the master's, copy-on-write after a preload) in shares: the sum over
+        a server's processes is its memory."""
+        for name, (_process, port, pages) in sites.items():
+            for page in pages:
+                status = self.status(port, page)
+                if status != 200:
+                    self.stdout.write(f"  {name} {page}: HTTP {status}")
+        # The master serves nothing: anything it holds open the workers share.
+        for name, (process, _port, _pages) in sites.items():
+            files, redis = held_connections(process.pid)
+            self.stdout.write(
+                f"\n  {name}: master pid {process.pid} holds {files} database files, "
+                f"{redis} Redis connections"
+            )
+        readings, loads = [], []
+        for _minute in (1, 2):
+            runs = {}
+            for name, (_process, port, pages) in sites.items():
+                script = work / f"pages-{port}.lua"
+                script.write_text(rotating_script(pages))
+                runs[name] = subprocess.Popen(
+                    wrk_command(f"http://127.0.0.1:{port}", 60, 4, script),
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+            loads.append({name: parse_wrk(run.communicate()[0]) for name, run in runs.items()})
+            readings.append(
+                {name: server_memory(process.pid) for name, (process, *_rest) in sites.items()}
+            )
+        self.stdout.write(
+            f"\n  Memory (MiB) after 60 s and 120 s of load, {', '.join(sites)}:\n"
+            f"  {'site':<22} {'process':<14} {'RSS':>13} {'PSS':>13} {'private':>13}"
+        )
+        for name in sites:
+            first, second = readings[0][name], readings[1][name]
+            for pid in first:
+                label = "master" if pid == sites[name][0].pid else f"worker {pid}"
+                if pid not in second:
+                    self.stdout.write(f"  {name:<22} {label:<14} replaced during the second minute")
+                    continue
+                figures = " ".join(
+                    f"{before:>6.1f}{after - before:>+7.1f}"
+                    for before, after in zip(first[pid], second[pid], strict=True)
+                )
+                self.stdout.write(f"  {name:<22} {label:<14} {figures}")
+            pss1 = sum(pss for _rss, pss, _private in first.values())
+            pss2 = sum(pss for _rss, pss, _private in second.values())
+            self.stdout.write(
+                f"  {name:<22} {'all processes':<14} {'':>13} {pss1:>6.1f}{pss2 - pss1:>+7.1f}"
+            )
+            rates = " then ".join(
+                f"{load[name]['rate']:.0f} req/s (p99 {load[name]['p99']:.0f} ms, "
+                f"{load[name]['errors']} errors)"
+                for load in loads
+            )
+            self.stdout.write(f"  {name:<22} load: {rates}")
+
+    @staticmethod
+    def status(port, page):
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}{page}").status  # noqa: S310
+        except urllib.error.HTTPError as error:
+            return error.code
+
     def measure_pages(self):
         """In the benchmark's environment: for each of ARCHIVE_PAGES, queries, HTML
         size and CPU time per request, warm (as on a running server), as JSON."""
@@ -257,7 +472,11 @@ class Command(BaseCommand):
 
     def search_quality(self, env):
         self.stdout.write("\nSearch query set (search/query_set.py), seed site:")
-        self.manage(env, "bench", "--measure-search-quality", quiet=False)
+        output = self.manage(env, "bench", "--measure-search-quality", quiet=False)
+        # the figures, without the JSON line the production settings log per request
+        self.stdout.write(
+            "\n".join(line for line in output.splitlines() if not line.startswith("{"))
+        )
 
     def measure_search_quality(self):
         """In the benchmark's environment: recall and precision per language."""
@@ -327,6 +546,72 @@ class Command(BaseCommand):
             capture_output=True,
             text=True,
         )
+
+
+def rotating_script(pages):
+    """A wrk script asking for `pages` in turn."""
+    paths = ", ".join(json.dumps(page) for page in pages)
+    return (
+        f"paths = {{{paths}}}\n"
+        "count = 0\n"
+        "request = function()\n"
+        "  count = count + 1\n"
+        '  return wrk.format("GET", paths[count % #paths + 1])\n'
+        "end\n"
+    )
+
+
+def children(pid):
+    """The processes whose parent is `pid` (a gunicorn master's workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            # the command name, in parentheses, may hold spaces: fields follow the last ")"
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
+def server_memory(master):
+    """{pid: (RSS, PSS, private) in MiB} for a gunicorn master and its workers;
+    private memory (shared with no other process) is what one more worker costs."""
+    memory = {}
+    for pid in [master, *children(master)]:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+
+        def kilobytes(field, text=rollup):
+            return int(re.search(rf"^{field}:\s+(\d+) kB", text, re.M).group(1))
+
+        private = kilobytes("Private_Clean") + kilobytes("Private_Dirty")
+        memory[pid] = (kilobytes("VmRSS", status) / 1024, kilobytes("Pss") / 1024, private / 1024)
+    return memory
+
+
+def held_connections(pid):
+    """How many database files (SQLite) and Redis connections (port 6379) `pid` has open."""
+    files, sockets = 0, set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.endswith((".sqlite3", "bakerydemodb")):
+            files += 1
+        elif target.startswith("socket:["):
+            sockets.add(target[len("socket:[") : -1])
+    redis = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            # remote address:port in hex; 18EB is 6379
+            if fields[9] in sockets and fields[2].endswith(":18EB"):
+                redis += 1
+    return files, redis
 
 
 def argparse_hidden():
