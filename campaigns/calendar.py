@@ -3,10 +3,12 @@
 import datetime
 import zoneinfo
 
-from icalendar import Calendar, Event
-
 
 def conference_calendar(page, request):
+    # Imported here: icalendar adds 3 MB to every worker that loads it, and only the
+    # rare calendar download needs it (docs/performance.md, worker memory).
+    from icalendar import Calendar, Event
+
     zone = zoneinfo.ZoneInfo(page.time_zone)
     last_day = page.end_date or page.start_date
     event = Event()
