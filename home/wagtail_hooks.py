@@ -11,12 +11,14 @@ from home.cross_site import refuse, sent_from_this_site
 
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, labels
 # upstream writes in English or freezes in one language, machine translation in a
-# sync, earlier translations offered when the English changed).
+# sync, earlier translations offered when the English changed, the editor's dates
+# in the user's language).
 from home.i18n import (  # noqa: F401
     english_admin_labels,
     frozen_report_menu_label,
     rtl_translation_editor,
     sync_machine_translation,
+    translation_comment_dates,
     translation_memory,
 )
 from home.i18n.overview import TranslationOverviewView, TranslationSummaryPanel

@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 import pytest
 
 from django.utils import translation as django_translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -102,10 +104,16 @@ def test_the_offer_says_where_it_comes_from_in_the_users_language(
         assert (
             offered.get_comment() == f"Translated with this site's earlier translations on {date}"
         )
+    # The date too in the translator's language (translation_comment_dates.py).
     with django_translation.override("ar"):
+        arabic_date = date_format(localtime(offered.updated_at), "DATE_FORMAT")
         assert "الترجمات السابقة في هذا الموقع" in offered.get_comment()
+        assert arabic_date in offered.get_comment()
     with django_translation.override("ckb"):
+        kurdish_date = date_format(localtime(offered.updated_at), "DATE_FORMAT")
         assert "وەرگێڕانە پێشووەکانی ئەم ماڵپەڕە" in offered.get_comment()
+        assert kurdish_date in offered.get_comment()
+    assert date not in (arabic_date, kurdish_date)
     # The editor shows it with the piece.
     response = open_editor(client, arabic_translator, page_in("ar", statement))
     assert "this site&#x27;s earlier translations" in response.content.decode() or (

@@ -12,6 +12,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied
 from django.template.loader import get_template
 from django.utils import translation
+from django.utils.translation import override as translation_override
 
 import wagtail
 import wagtail_localize
@@ -184,3 +185,26 @@ def test_translations_report_label_is_not_lazy():
         arabic = translation.gettext("Translations")
     with translation.override("ckb"):
         assert str(item.label) == arabic  # the gap: still Arabic for a Kurdish user
+
+
+def test_translation_comments_date_in_english(seed_site, editor):
+    """home/i18n/translation_comment_dates.py"""
+    from home.i18n.translation_comment_dates import wagtail_localize_get_comment
+
+    statement = StatementFactory()
+    TranslationCreator(editor, [Locale.objects.get(language_code="ar")]).create_translations(
+        statement
+    )
+    translation = Translation.objects.get(
+        source__object_id=statement.translation_key, target_locale__language_code="ar"
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = "نص"
+    translation.import_po(po)
+    piece = StringTranslation.objects.filter(locale__language_code="ar").first()
+    english_month = piece.updated_at.strftime("%B")
+    with translation_override("ar"):
+        # The gap: an English month name in the Arabic admin.
+        assert english_month in wagtail_localize_get_comment(piece)
+        assert english_month not in piece.get_comment()

@@ -21,7 +21,7 @@ piece of the source with no translation into that language is offered:
 The offer is a draft to check, as a machine translation is: a `StringTranslation`
 with `translation_type=MACHINE` and `tool_name=TOOL_NAME`, which the editor shows as
 "Translated with this site's earlier translations on {date}", in the user's own
-language (`get_comment` below translates the stored English name when it is shown).
+language (translation_comment_dates.py translates the stored English name).
 Saving the piece in the editor makes it the translator's own (manual). A translation
 already there is never replaced, and opening the editor again offers nothing new.
 An offer nobody has saved is a translation of English the page no longer says, so
@@ -31,14 +31,13 @@ Can go when: wagtail-localize offers earlier translations itself (it has no issu
 for it yet); `tests/test_translation_memory.py` says what this must keep doing.
 """
 
-import copy
 import difflib
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from wagtail import hooks
 from wagtail_localize.models import StringSegment, StringTranslation
@@ -47,19 +46,6 @@ from home.i18n.draft_translations import translation_in_progress
 
 # Stored in English (the `tool_name` column), translated when shown.
 TOOL_NAME = gettext_noop("this site's earlier translations")
-
-wagtail_localize_get_comment = StringTranslation.get_comment
-
-
-def get_comment(self):
-    if self.tool_name != TOOL_NAME:
-        return wagtail_localize_get_comment(self)
-    shown = copy.copy(self)
-    shown.tool_name = gettext(TOOL_NAME)
-    return wagtail_localize_get_comment(shown)
-
-
-StringTranslation.get_comment = get_comment
 
 
 def closeness(a, b):
