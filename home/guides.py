@@ -44,7 +44,10 @@ def guide_file(guide, language_code):
 
 
 def render_guide(source):
-    html = markdown.markdown(source, extensions=["tables", "toc", "sane_lists"])
+    # The admin's header shows the title (the Help menu's label): the Markdown's own
+    # title, for the code host, would be a second <h1>.
+    source = re.sub(r"\A# .*\n", "", source)
+    html = markdown.markdown(source, extensions=["tables", "sane_lists"])
     return RELATIVE_SCREENSHOT.sub(
         lambda match: f'src="{reverse("guide_screenshot", args=[match.group(1)])}"', html
     )
@@ -57,8 +60,8 @@ class GuideView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return GUIDES[self.kwargs["guide"]]
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+    # No breadcrumbs: then Wagtail's header shows the title as a visible heading.
+    breadcrumbs_items = []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
