@@ -213,6 +213,13 @@ def test_the_screens_the_guides_show(
     ).click()
     expect(page.get_by_role("link", name=LABELS["help-menu"][language][1])).to_be_visible()
     check_and_shoot(page, "help-menu", language)
+    # The menu opens the guide, in the admin's language, with its screenshots shown.
+    page.get_by_role("link", name=LABELS["help-menu"][language][1]).click()
+    expect(page.locator("article.icssi-guide")).to_have_attribute("lang", language)
+    images = page.locator("article.icssi-guide img")
+    expect(images.first).to_be_visible()
+    for index in range(images.count()):
+        assert images.nth(index).evaluate("(image) => image.complete && image.naturalWidth > 0")
 
     # The other screens with the sidebar folded, for room at 1000 pixels.
     page.context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": base}])
