@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SHELL := /bin/bash
 
-.PHONY: run test lint format messages install clean bench backup restore load-test fault-test
+.PHONY: run test lint format messages install clean bench backup restore load-test fault-test guide-screenshots
 
 # Re-install only when the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,11 @@ run: install messages
 test: install messages
 	@mkdir -p .ci
 	$(PY) -m pytest $(PYTEST_ARGS) 2>&1 | tee .ci/last-pytest.log; exit $${PIPESTATUS[0]}
+
+# The screenshots of the editors' and translators' guides (docs/guides/screenshots/),
+# taken anew by the browser test that checks the guides against the screens.
+guide-screenshots: install messages
+	UPDATE_GUIDE_SCREENSHOTS=1 $(PY) -m pytest tests/browser/test_guide_screenshots.py
 
 # Figures, not pass/fail: queries, HTML size and Lighthouse scores (docs/performance.md).
 bench: install messages

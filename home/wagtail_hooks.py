@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from home.cache import declare_query_parameters
 from home.cross_site import refuse, sent_from_this_site
+from home.guides import GUIDES, guide_urls
 
 # Registers the hooks of the wagtail-localize work-arounds (RTL editor, labels
 # upstream writes in English or freezes in one language, machine translation in a
@@ -27,6 +28,22 @@ from home.i18n.translation_views_per_language import translate_buttons, translat
 # Before wagtail-localize's own, so that ours answer at its addresses.
 hooks.register("register_admin_urls", translation_urls, order=-1)
 hooks.register("register_snippet_listing_buttons", translate_buttons)
+hooks.register("register_admin_urls", guide_urls)
+
+
+def guide_menu_item(guide, order):
+    # Before Wagtail's own items (its "Editor Guide" is wagtail.org's, in English).
+    return lambda: MenuItem(
+        GUIDES[guide],
+        reverse("guide", args=[guide]),
+        icon_name="help",
+        order=order,
+        name=f"icssi-{guide}-guide",
+    )
+
+
+hooks.register("register_help_menu_item", guide_menu_item("editors", 900))
+hooks.register("register_help_menu_item", guide_menu_item("translators", 910))
 
 
 @hooks.register("before_convert_alias_page")

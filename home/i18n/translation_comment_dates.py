@@ -15,6 +15,9 @@ fails, i.e. wagtail-localize formats the date itself (no upstream issue yet).
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
+# wagtail-localize's own messages, translated by its catalogues: under a name that
+# makemessages does not extract, so that ours do not repeat them.
+from django.utils.translation import gettext as upstream_message
 
 from wagtail_localize.models import StringTranslation
 
@@ -22,14 +25,13 @@ from wagtail_localize.models import StringTranslation
 def get_comment(self):
     date = date_format(localtime(self.updated_at), "DATE_FORMAT")
     if self.tool_name:
-        # The same messages as wagtail-localize's, so its catalogues translate them.
-        return gettext("Translated with {tool_name} on {date}").format(
+        return upstream_message("Translated with {tool_name} on {date}").format(
             tool_name=gettext(self.tool_name), date=date
         )
     if self.translation_type == self.TRANSLATION_TYPE_MANUAL:
-        return gettext("Translated manually on {date}").format(date=date)
+        return upstream_message("Translated manually on {date}").format(date=date)
     if self.translation_type == self.TRANSLATION_TYPE_MACHINE:
-        return gettext("Machine translated on {date}").format(date=date)
+        return upstream_message("Machine translated on {date}").format(date=date)
     return None
 
 
