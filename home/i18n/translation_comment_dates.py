@@ -15,11 +15,12 @@ fails, i.e. wagtail-localize formats the date itself (no upstream issue yet).
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
-# wagtail-localize's own messages, translated by its catalogues: under a name that
-# makemessages does not extract, so that ours do not repeat them.
-from django.utils.translation import gettext as upstream_message
 
 from wagtail_localize.models import StringTranslation
+
+# wagtail-localize's own messages, translated by its catalogues: under a name that
+# makemessages does not extract, so that ours do not repeat them.
+upstream_message = gettext
 
 
 def get_comment(self):
