@@ -1,8 +1,9 @@
 """The site's first content: the five documents ICSSI's site was created from.
 
 The documents are kept verbatim in `icssi_cms/seed_content/`. Each is read as a list of
-paragraphs; `SEED_DOCUMENTS` says which page each becomes and which paragraphs fill
-a structured field (a date, a signatory, a deadline) instead of the page's text.
+paragraphs; `seed_content/documents.toml` (read into `SEED_DOCUMENTS`) says which page
+each becomes and which paragraphs fill a structured field (a date, a signatory, a
+deadline) instead of the page's text.
 Every other paragraph goes into the page body, word for word, in order.
 
 Every seed document starts with the organisation's name and its description line;
@@ -12,8 +13,8 @@ The import only ever creates what is missing: a page, organisation or topic that
 already exists (matched by slug or name) is left as an editor may have changed it.
 """
 
-import datetime
 import html
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,124 +123,23 @@ TOPICS = {
     "humanitarian-crisis": "Humanitarian crisis",
 }
 
-SEED_DOCUMENTS = [
-    SeedDocument(
-        file="000_37b2736c339a6298.txt",
-        page_type="campaign",
-        slug="end-cross-border-bombings",
-        # The campaign's name, as its text spells it; the appeal's own heading
-        # (with the original's "Cross-Boarder") opens the body unchanged.
-        title="End Cross-Border Bombings in Iraqi Kurdistan",
-        heading_in_body=True,
-        fields={
-            "status": "active",
-            "summary": (
-                "CPT-IK, ICSSI and the Kurdistan Social Forum call on Iraqi and international "
-                "civil society organisations to join the campaign to end cross-border "
-                "bombings in Iraqi Kurdistan."
-            ),
-            "goals": [
-                "A complete and total ceasefire by Turkey and Iran in Iraqi Kurdistan.",
-                "The removal of all foreign military bases from the region.",
-                "Protection, recognition and humanitarian assistance for the civilians "
-                "of the region from the Kurdistan Regional Government and the federal "
-                "government of Iraq.",
-                "Diplomacy by Ankara, Tehran, Baghdad, Erbil and the UN to end the fighting.",
-            ],
-            "call_to_action": (
-                "Iraqi and international civil society organisations and non-governmental "
-                "organisations are invited to join the campaign."
-            ),
-            # The original's "Campaign email:" and "Facebook page:" are empty.
-            "contact_email": "",
-        },
-        consumed={
-            "For more information on this campaign:": "contact section (shown when filled)",
-            "Campaign email:": "contact_email (empty in the original)",
-            "Facebook page:": "social_links (empty in the original)",
-        },
-        organisations=["CPT-IK", "ICSSI", "KSF"],
-    ),
-    SeedDocument(
-        file="001_e32b2e1e353f9edd.txt",
-        page_type="statement",
-        slug="we-stand-together-with-iraqi-civil-society-activists",
-        title="We Stand Together With Iraqi Civil Society Activists!",
-        fields={"date": datetime.date(2015, 6, 1), "date_precision": "month"},
-        consumed={"June 2015": "date"},
-        captions_without_images=("Quazi Baybi in Oslo Demonstrating with Iraq",),
-        organisations=["ICSSI"],
-        topics=["civil-society", "peace-and-reconciliation"],
-    ),
-    SeedDocument(
-        file="002_bdf0fe3c8576dda2.txt",
-        page_type="conference",
-        slug="annual-conference-2017-sulaymaniyah",
-        title=(
-            "Solidarity with Iraqi Civil Society in its Nonviolent Struggle "
-            "Against Injustice and Extremism"
-        ),
-        fields={
-            "start_date": datetime.date(2017, 1, 18),
-            "city": "Sulaymaniyah, Kurdistan Region, Iraq",
-            "time_zone": "Asia/Baghdad",
-            "registration_deadline": datetime.date(2017, 1, 10),
-            "summary": (
-                "The annual conference of the Iraqi Civil Society Solidarity Initiative, "
-                "on 18 January 2017 in Sulaymaniyah."
-            ),
-            # The original's "A draft program is available here." links nowhere:
-            # the programme document stays empty until an editor uploads it.
-            "programme_note": (
-                "The final program will be published and disseminated by ICSSI "
-                "in early January 2017."
-            ),
-        },
-        consumed={
-            "The registration for the conference has ended! Thank you.": (
-                "registration_deadline (the page says so once it has passed)"
-            ),
-            "Available in Kurdish\u00a0and Arabic": "the page's translations",
-            "A draft program is available here. The final program will be published "
-            "and disseminated by ICSSI in early January 2017.": "programme_note",
-            "If you would like to participate, please click here to register within "
-            "the 10th of January 2017.": "registration_deadline",
-            "The ICSSI Conference 2017 is supported by:": "supporters",
-            "Fondation Assistance Internationale, Karibu Foundation, and CCFD-Terre "
-            "Solidaire": "supporters",
-        },
-        organisations=["FAI", "KARIBU", "CCFD"],
-    ),
-    SeedDocument(
-        file="003_3ecb16e143e2c13d.txt",
-        page_type="statement",
-        slug="military-solution-is-not-the-only-option",
-        title=(
-            "Iraqi Social Forum: The military solution is not the only option. The time "
-            "has come for social, economical, and political solutions to defeat the "
-            "terrorist obscurantist ideology!"
-        ),
-        fields={"date": datetime.date(2014, 1, 16)},
-        consumed={
-            "The National Committee of the Iraqi Social Forum": "issuers",
-            "January 16, 2014": "date",
-        },
-        organisations=["ISF-NC"],
-        topics=["humanitarian-crisis", "human-rights"],
-    ),
-    SeedDocument(
-        file="004_670a9796e0fd2499.txt",
-        page_type="statement",
-        slug="iraqi-civil-initiative-launched",
-        title="The Iraqi Civil Initiative is Launched by 90 Civil Society Organizations!",
-        fields={
-            "date": datetime.date(2014, 7, 11),
-            "signatories_note": "Ninety civil society organizations",
-        },
-        consumed={"11 July, 2014": "date"},
-        topics=["civil-society", "human-rights"],
-    ),
-]
+
+def read_seed_documents():
+    """The seed documents as `seed_content/documents.toml` describes them."""
+    with open(SEED_DIR / "documents.toml", "rb") as description:
+        documents = tomllib.load(description)["document"]
+    return [
+        SeedDocument(
+            **{
+                **document,
+                "captions_without_images": tuple(document.get("captions_without_images", ())),
+            }
+        )
+        for document in documents
+    ]
+
+
+SEED_DOCUMENTS = read_seed_documents()
 
 
 def body_blocks(document):
