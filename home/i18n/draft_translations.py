@@ -112,15 +112,26 @@ def translation_in_progress(instance):
     )
 
 
+def is_translation_publish(request):
+    """The translation editor's "Publish in …" button."""
+    return request.method == "POST" and request.POST.get("action") == "publish"
+
+
+def refused_publish(request, message):
+    """The editor again, with `message` saying why nothing was published."""
+    messages.error(request, message)
+    return redirect(request.path)
+
+
 def refuse_incomplete_publish(request, translation):
     """A Publish of a translation with pieces still in English is refused with a
     message saying how many; the reader keeps the version they have."""
-    if request.method != "POST" or request.POST.get("action") != "publish":
+    if not is_translation_publish(request):
         return None
     remaining = untranslated_count(translation.source, translation.target_locale)
     if not remaining:
         return None
-    messages.error(
+    return refused_publish(
         request,
         ngettext(
             "Not published: %(count)d piece of text is not translated yet. Translate it "
@@ -131,7 +142,6 @@ def refuse_incomplete_publish(request, translation):
         )
         % {"count": remaining},
     )
-    return redirect(request.path)
 
 
 @hooks.register("before_edit_page", order=-1)  # before wagtail-localize's own hook

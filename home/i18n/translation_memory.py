@@ -33,16 +33,18 @@ for it yet); `tests/test_translation_memory.py` says what this must keep doing.
 
 import difflib
 
-from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.shortcuts import redirect
 from django.utils.translation import gettext_noop, ngettext
 
 from wagtail import hooks
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from home.i18n.draft_translations import translation_in_progress
+from home.i18n.draft_translations import (
+    is_translation_publish,
+    refused_publish,
+    translation_in_progress,
+)
 
 # Stored in English (the `tool_name` column), translated when shown.
 TOOL_NAME = gettext_noop("this site's earlier translations")
@@ -140,9 +142,7 @@ def unchecked_offers(source, locale):
 
 
 def refuse_publish_with_unchecked_offers(request, instance):
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    if not hasattr(instance, "translation_key"):
+    if not is_translation_publish(request) or not hasattr(instance, "translation_key"):
         return None
     translation = translation_in_progress(instance)
     if translation is None:
@@ -150,7 +150,7 @@ def refuse_publish_with_unchecked_offers(request, instance):
     count = unchecked_offers(translation.source, translation.target_locale)
     if not count:
         return None
-    messages.error(
+    return refused_publish(
         request,
         ngettext(
             "Not published: %(count)d piece still shows an earlier translation, made for "
@@ -163,7 +163,6 @@ def refuse_publish_with_unchecked_offers(request, instance):
         )
         % {"count": count},
     )
-    return redirect(request.path)
 
 
 # Before draft_translations' (-1) and wagtail-localize's hooks, which render the editor;
