@@ -14,6 +14,11 @@ class IcssiCmsConfig(AppConfig):
     verbose_name = "ICSSI site"
 
     def ready(self):
+        # Before the Wagtail apps' ready(), which would load an API this site never mounts.
+        from icssi_cms import wagtail_api_v3
+
+        wagtail_api_v3.leave_out_unless_installed()
+
         # Purge the CDN on publish in every process, management commands too.
         from icssi_cms import page_cache  # noqa: F401
 

@@ -44,9 +44,10 @@ def wait_for(url, seconds=30):
 
 
 @contextlib.contextmanager
-def gunicorn(env, port, workers, ready_path="/health/"):
-    """gunicorn with icssi_cms/gunicorn.conf.py on 127.0.0.1:`port`, until the block ends."""
-    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "icssi_cms" / "gunicorn.conf.py")]
+def gunicorn(env, port, workers, ready_path="/health/", python=sys.executable):
+    """gunicorn with icssi_cms/gunicorn.conf.py on 127.0.0.1:`port`, until the block
+    ends; `python` is the virtualenv's interpreter that runs it."""
+    command = [str(python), "-m", "gunicorn", "-c", str(ROOT / "icssi_cms" / "gunicorn.conf.py")]
     env = {
         **env,
         "GUNICORN_BIND": f"127.0.0.1:{port}",

@@ -124,6 +124,11 @@ def test_english_query_finds_the_forms_of_its_word(query, text):
     assert english.stem(query) == english.stem(text)
 
 
+def test_english_stems_with_the_compiled_snowball_stemmer():
+    # PyStemmer, a dependency: snowballstemmer then loads none of its pure-Python stemmers.
+    assert type(english._STEMMER).__module__ == "Stemmer"
+
+
 def test_english_violence_is_not_nonviolence():
     assert english.stem("violence") != english.stem("nonviolence")
 
