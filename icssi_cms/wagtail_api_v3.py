@@ -25,19 +25,6 @@ import types
 
 from django.apps import apps
 
-# The modules that the five apps' ready() import, and what they take from each.
-READY_IMPORTS = {
-    "wagtail.api.v3.api": ("api",),
-    "wagtail.contrib.redirects.api.v3": ("router",),
-    "wagtail.locales.api.v3": ("router",),
-    "wagtail.images.api.v3.registry": ("register_content_types",),
-    "wagtail.images.api.v3.router": ("router",),
-    "wagtail.documents.api.v3.registry": ("register_content_types",),
-    "wagtail.documents.api.v3.router": ("router",),
-    "wagtail.snippets.api.v3": ("register_content_types",),
-    "wagtail.snippets.api.v3.router": ("router",),
-}
-
 
 class UnmountedAPI:
     """Takes the routers the apps register and keeps none: no URL mounts the API."""
@@ -50,18 +37,28 @@ def register_nothing():
     pass
 
 
-STAND_INS = {"api": UnmountedAPI(), "router": None, "register_content_types": register_nothing}
+# The modules that the five apps' ready() import, and the names they take from each.
+STAND_INS = {
+    "wagtail.api.v3.api": {"api": UnmountedAPI()},
+    "wagtail.contrib.redirects.api.v3": {"router": None},
+    "wagtail.locales.api.v3": {"router": None},
+    "wagtail.images.api.v3.registry": {"register_content_types": register_nothing},
+    "wagtail.images.api.v3.router": {"router": None},
+    "wagtail.documents.api.v3.registry": {"register_content_types": register_nothing},
+    "wagtail.documents.api.v3.router": {"router": None},
+    "wagtail.snippets.api.v3": {"register_content_types": register_nothing},
+    "wagtail.snippets.api.v3.router": {"router": None},
+}
 
 
 def leave_out_unless_installed():
     """Put the stand-ins in place, unless the API app is installed or something has
     loaded the API already (then all of it is the real one)."""
-    if apps.is_installed("wagtail.api.v3") or "ninja" in sys.modules:
+    if apps.is_installed("wagtail.api.v3") or any(
+        name in sys.modules for name in ("ninja", *STAND_INS)
+    ):
         return
-    if any(name in sys.modules for name in READY_IMPORTS):
-        return
-    for name, attributes in READY_IMPORTS.items():
+    for name, attributes in STAND_INS.items():
         module = types.ModuleType(name, "Stand-in: see icssi_cms/wagtail_api_v3.py.")
-        for attribute in attributes:
-            setattr(module, attribute, STAND_INS[attribute])
+        module.__dict__.update(attributes)
         sys.modules[name] = module

@@ -304,8 +304,8 @@ class Command(BaseCommand):
         pyproject.toml changes. The development virtualenv also holds the test tools,
         and libraries the site runs import some of them when present (Jinja2 by
         django.test, PyYAML and Pygments by Django REST framework): 8 MiB in each
-        worker (2026-12-03) that a production server does not have. This one when it
-        cannot be made (PyPI out of reach), and it says so."""
+        worker (2026-12-03) that a production server does not have. When it cannot be
+        made (PyPI out of reach), the interpreter running the bench, and it says so."""
         venv = root / ".bench" / "production-venv"
         python = venv / "bin" / "python"
         stamp = venv / "pyproject.sha256"
